@@ -1,0 +1,137 @@
+"""Command line: serve | socket | ask | check | stats; turns errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bot.answer import answer
+from bot.blocks import render
+from bot.config import Settings, load_settings
+from bot.errors import ConfigError, KnowledgeError
+from bot.loader import load_knowledge
+from bot.plaintext import render_text
+from bot.service import load
+
+EXIT_OK, EXIT_KNOWLEDGE, EXIT_CONFIG = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `python -m bot`; returns the process exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        logging.basicConfig(
+            level=settings.log_level,
+            format="%(asctime)s %(levelname)s %(name)s %(message)s",
+        )
+        command: Callable[[argparse.Namespace, Settings], int] = args.run
+        return command(args, settings)
+    except ConfigError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        return EXIT_CONFIG
+    except KnowledgeError as error:
+        print(error.report(), file=sys.stderr)
+        print(f"{error} — the bot cannot start.", file=sys.stderr)
+        return EXIT_KNOWLEDGE
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser.set_defaults(run=run_default)
+    sub = parser.add_subparsers(title="commands")
+    sub.add_parser("serve", help="HTTP mode on $PORT (gunicorn)").set_defaults(run=run_serve)
+    sub.add_parser("socket", help="Socket Mode (no public URL)").set_defaults(run=run_socket)
+    ask = sub.add_parser("ask", help="answer offline; no question opens a console")
+    ask.add_argument("question", nargs="*")
+    ask.add_argument("--json", action="store_true", help="print the exact Slack payload")
+    ask.set_defaults(run=run_ask)
+    check = sub.add_parser("check", help="validate the knowledge base")
+    check.add_argument("directory", nargs="?", type=Path, help="default: $KNOWLEDGE_DIR")
+    check.set_defaults(run=run_check)
+    return parser
+
+
+def run_default(args: argparse.Namespace, settings: Settings) -> int:
+    """Socket Mode with credentials; the local console without them."""
+    if settings.secret("slack_bot_token") and settings.secret("slack_app_token"):
+        return run_socket(args, settings)
+    print(
+        "No SLACK_BOT_TOKEN and SLACK_APP_TOKEN set: opening the local console.\n"
+        "(Set both to connect to Slack in Socket Mode; see README.)",
+        file=sys.stderr,
+    )
+    args.question, args.json = [], False
+    return run_ask(args, settings)
+
+
+def run_serve(_args: argparse.Namespace, settings: Settings) -> int:
+    settings.require("slack_bot_token", "slack_signing_secret")
+    load(settings.knowledge_dir)  # fail here, with a clear report, not inside a worker
+    from bot.slack.server import serve_http
+
+    serve_http(settings)
+    return EXIT_OK
+
+
+def run_socket(_args: argparse.Namespace, settings: Settings) -> int:
+    settings.require("slack_bot_token", "slack_app_token")
+    from bot.slack.server import serve_socket
+
+    serve_socket(settings)
+    return EXIT_OK
+
+
+def run_ask(args: argparse.Namespace, settings: Settings) -> int:
+    knowledge = load(settings.knowledge_dir)
+    command = settings.slash_command
+
+    def show(question: str) -> None:
+        reply = answer(knowledge, question, command=command)
+        if args.json:
+            payload = {"response_type": "ephemeral", **render(reply)}
+            print(json.dumps(payload, indent=2, ensure_ascii=False))
+        else:
+            print(render_text(reply))
+
+    if args.question:
+        show(" ".join(args.question))
+        return EXIT_OK
+    print(
+        f"Ask about defense cooperation ({len(knowledge.kb)} entries). Type help, or quit to leave."
+    )
+    while True:
+        try:
+            question = input("defense> ")
+        except EOFError:
+            print()
+            return EXIT_OK
+        if question.strip().lower() in ("quit", "exit", "q"):
+            return EXIT_OK
+        show(question)
+        print()
+
+
+def run_check(args: argparse.Namespace, settings: Settings) -> int:
+    directory = args.directory or settings.knowledge_dir
+    try:
+        kb = load_knowledge(directory)
+    except KnowledgeError as error:
+        print(error.report())
+        print(f"{directory}: {error}")
+        return EXIT_KNOWLEDGE
+    counts = kb.counts()
+    kinds = ", ".join(
+        f"{counts[k]} {k}" for k in counts if k not in ("entries", "aliases", "daily_facts")
+    )
+    print(
+        f"{directory}: OK — {counts['entries']} entries ({kinds}), "
+        f"{counts['aliases']} aliases, {counts['daily_facts']} daily facts, 0 problems"
+    )
+    return EXIT_OK

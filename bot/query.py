@@ -1,0 +1,209 @@
+"""User text → a normalised query: no Slack markup, folded text, intent and asked field."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+MAX_QUERY_CHARS = 500  # longer questions are cut: no entry name is longer, and it bounds work
+
+_USER_OR_SPECIAL = re.compile(r"<[@!][^<>]*>")  # <@U123>, <@U123|bob>, <!here>, <!subteam^S1|x>
+_CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^<>]*))?>")
+_LINK = re.compile(r"<([a-z][a-z0-9+.-]*:[^<>|]*)(?:\|([^<>]*))?>", re.IGNORECASE)
+_EMOJI = re.compile(r":[a-z0-9_+'-]+(?:::skin-tone-\d)?:", re.IGNORECASE)
+_APOSTROPHE_S = re.compile(r"['\u2019\u02bc]s\b", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_WHO_IS_IN = re.compile(
+    r"\b(?:who(?: is| are)? (?:in|part of|belongs?)|which countries|what countries)\b"
+)
+_INVISIBLE = dict.fromkeys(
+    c for c in range(0x110000) if unicodedata.category(chr(c)) in ("Cc", "Cf") and chr(c) != "\n"
+)
+
+# Words that carry no topic: greetings, question words, articles, the verbs of asking.
+FILLER = frozenset(
+    """
+    a an the hey hi hello please pls thanks thank you can could would will tell me us give show
+    what whats what is are was were who whos which where when why how do does did know about
+    explain define describe info information on i want to like wanna need some any this that
+    these those it its is be been being there here bot mean means meaning stand stands for and
+    or quick summary details detail anything something in of to by at with from as
+    """.split()
+)
+
+# Words that ask for a particular fact; each maps to the fact labels that answer it, in order.
+FIELD_WORDS: dict[str, tuple[str, ...]] = {
+    "founded": ("Founded", "First held", "Signed", "Dates"),
+    "founding": ("Founded", "First held", "Signed", "Dates"),
+    "established": ("Founded", "First held", "Signed", "Dates"),
+    "created": ("Founded", "First held", "Signed", "Dates"),
+    "formed": ("Founded", "First held", "Signed", "Dates"),
+    "started": ("Founded", "First held", "Dates", "Signed"),
+    "start": ("Founded", "First held", "Dates", "Signed"),
+    "began": ("Founded", "First held", "Dates", "Signed"),
+    "begin": ("Founded", "First held", "Dates", "Signed"),
+    "old": ("Founded", "First held", "Signed", "Dates"),
+    "signed": ("Signed", "Founded"),
+    "sign": ("Signed", "Founded"),
+    "ratified": ("In force", "Signed"),
+    "members": ("Members", "Parties", "Participants"),
+    "member": ("Members", "Parties", "Participants"),
+    "membership": ("Members", "Parties", "Participants"),
+    "countries": ("Members", "Parties", "Participants"),
+    "parties": ("Parties", "Members", "Participants"),
+    "signatories": ("Parties", "Members"),
+    "participants": ("Participants", "Members", "Parties"),
+    "participate": ("Participants", "Members", "Parties"),
+    "participates": ("Participants", "Members", "Parties"),
+    "takes": ("Participants", "Members", "Parties"),
+    "part": ("Participants", "Members", "Parties"),
+    "joined": ("Members", "Parties", "Participants"),
+    "headquarters": ("Headquarters", "Area", "Lead"),
+    "headquartered": ("Headquarters", "Area", "Lead"),
+    "hq": ("Headquarters", "Area", "Lead"),
+    "based": ("Headquarters", "Area", "Lead"),
+    "located": ("Headquarters", "Area", "Lead"),
+    "often": ("Frequency",),
+    "frequency": ("Frequency",),
+    "frequently": ("Frequency",),
+    "leads": ("Lead", "Headquarters"),
+    "led": ("Lead", "Headquarters"),
+    "lead": ("Lead", "Headquarters"),
+    "hosts": ("Lead",),
+    "hosted": ("Lead",),
+    "host": ("Lead",),
+    "runs": ("Lead",),
+    "commands": ("Lead",),
+    "mandate": ("Mandate",),
+    "mandated": ("Mandate",),
+    "authorised": ("Mandate",),
+    "authorized": ("Mandate",),
+    "provisions": ("Key provisions",),
+    "say": ("Key provisions",),
+    "says": ("Key provisions",),
+    "matters": ("Why it matters",),
+    "matter": ("Why it matters",),
+    "important": ("Why it matters",),
+    "examples": ("Examples",),
+    "example": ("Examples",),
+    "dates": ("Dates", "First held", "Founded"),
+    "last": ("Dates",),
+    "lasted": ("Dates",),
+    "end": ("Dates",),
+    "ended": ("Dates",),
+    "area": ("Area",),
+}
+# "where is X" and "when did X" ask for a field even without a field word.
+QUESTION_FIELDS: dict[str, tuple[str, ...]] = {
+    "where": ("Headquarters", "Area", "Lead"),
+    "when": ("Founded", "First held", "Signed", "Dates"),
+    "why": ("Why it matters",),
+}
+
+
+class Intent(StrEnum):
+    ASK = "ask"
+    HELP = "help"
+    LIST = "list"
+    FACT = "fact"
+    RELOAD = "reload"
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the user asked, ready for the matcher."""
+
+    raw: str
+    intent: Intent
+    text: str = ""  # folded text with Slack markup removed
+    core: str = ""  # text without filler and field words: what names the topic
+    fields: tuple[str, ...] = field(default=())  # fact labels the question asks for, best first
+    argument: str = ""  # for LIST: the kind asked for, if any
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.core.split()
+
+
+def strip_markup(text: str) -> str:
+    """Remove Slack mention, channel, link and emoji markup, keeping readable labels."""
+    text = _USER_OR_SPECIAL.sub(" ", text)
+    text = _CHANNEL.sub(lambda m: f" {m.group(1) or ''} ", text)
+    text = _LINK.sub(lambda m: f" {m.group(2) or ''} ", text)
+    text = _EMOJI.sub(" ", text)
+    return html.unescape(text)
+
+
+def fold(text: str) -> str:
+    """Casefold, drop accents, possessive 's and punctuation; collapse spaces."""
+    text = text.translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _APOSTROPHE_S.sub("", text.casefold())
+    text = text.replace("%", " percent ").replace("&", " and ").replace("'", "")
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def normalise(text: str) -> str:
+    """The form names and aliases are compared in: no markup, no case, accents or punctuation."""
+    return fold(strip_markup(text[:MAX_QUERY_CHARS]))
+
+
+def strip_filler(tokens: list[str]) -> list[str]:
+    """Drop filler and field words; if nothing remains, keep the words that are not filler."""
+    core = [t for t in tokens if t not in FILLER and t not in FIELD_WORDS]
+    if core:
+        return core
+    return [t for t in tokens if t not in FILLER] or tokens
+
+
+def find_fields(tokens: list[str]) -> tuple[str, ...]:
+    """The fact labels a question asks for ("when was X founded" → Founded first)."""
+    labels: list[str] = []
+    text = " ".join(tokens)
+    if " in force" in f" {text}" or " into force" in f" {text}":
+        labels.append("In force")
+    if _WHO_IS_IN.search(text):
+        labels.extend(("Members", "Parties", "Participants"))
+    for token in tokens:
+        for label in FIELD_WORDS.get(token, ()):
+            if label not in labels:
+                labels.append(label)
+    if not labels:
+        for token in tokens:
+            labels.extend(QUESTION_FIELDS.get(token, ()))
+    return tuple(labels)
+
+
+def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
+    """Classify a question (help, list, fact, reload or a question to answer) and normalise it."""
+    text = normalise(raw)
+    tokens = text.split()
+    if not tokens or tokens in (["help"], ["usage"], ["commands"]):
+        return Query(raw=raw, intent=Intent.HELP, text=text)
+    head, rest = tokens[0], tokens[1:]
+    if head == "list" and len(rest) <= 1:
+        kind = _kind_of(rest[0], kinds) if rest else ""
+        if kind is not None:
+            return Query(raw=raw, intent=Intent.LIST, text=text, argument=kind)
+    if tokens in (["fact"], ["random", "fact"], ["fact", "of", "the", "day"], ["daily", "fact"]):
+        return Query(raw=raw, intent=Intent.FACT, text=text)
+    if tokens == ["reload"]:
+        return Query(raw=raw, intent=Intent.RELOAD, text=text)
+    core = strip_filler(tokens)
+    return Query(
+        raw=raw, intent=Intent.ASK, text=text, core=" ".join(core), fields=find_fields(tokens)
+    )
+
+
+def _kind_of(word: str, kinds: frozenset[str]) -> str | None:
+    """'treaties' → 'treaty'; 'all' → '' (every kind); None when the word is not a kind."""
+    if word in ("all", "everything", "entries", "topics"):
+        return ""
+    for kind in kinds:
+        if word in (kind, kind + "s", kind[:-1] + "ies"):
+            return kind
+    return None

@@ -1,0 +1,51 @@
+"""What a running bot holds: settings, the current knowledge (reloadable) and the store."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from bot.answer import Knowledge
+from bot.config import Settings
+from bot.errors import KnowledgeError
+from bot.loader import load_knowledge
+from bot.search import build_index
+from bot.storage import Store
+
+log = logging.getLogger("bot")
+
+
+def load(directory: Path) -> Knowledge:
+    """Load, validate and index the knowledge base (raises KnowledgeError)."""
+    kb = load_knowledge(directory)
+    return Knowledge(kb, build_index(kb))
+
+
+class Service:
+    """The long-lived state every surface shares. Reload swaps the knowledge atomically."""
+
+    def __init__(self, settings: Settings, *, store: Store | None = None) -> None:
+        self.settings = settings
+        self._knowledge = load(settings.knowledge_dir)
+        self._reload_lock = threading.Lock()
+        self.store = store if store is not None else Store(settings.database_url)
+
+    @property
+    def knowledge(self) -> Knowledge:
+        return self._knowledge
+
+    def reload(self) -> KnowledgeError | None:
+        """Reload from disk; on errors keep serving the last good knowledge and return them."""
+        with self._reload_lock:
+            try:
+                fresh = load(self.settings.knowledge_dir)
+            except KnowledgeError as error:
+                log.warning("knowledge reload refused: %s", error)
+                return error
+            self._knowledge = fresh
+            log.info("knowledge reloaded: %s", fresh.kb.counts())
+            return None
+
+    def close(self) -> None:
+        self.store.close()

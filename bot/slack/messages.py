@@ -1,0 +1,83 @@
+"""Checks every outgoing message against slack-sdk's Block Kit models and Slack's limits."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from slack_sdk.errors import SlackObjectFormationError
+from slack_sdk.models.blocks import Block
+
+log = logging.getLogger("bot.slack")
+
+MAX_BLOCKS = 50
+MAX_TEXT = 4000
+_BROADCAST = re.compile(r"<!(?:channel|here|everyone)\b|<!subteam\^", re.IGNORECASE)
+
+
+class InvalidMessage(ValueError):
+    """A message that Slack would refuse or that could ping people."""
+
+
+def problems(message: dict[str, Any]) -> list[str]:
+    """Everything wrong with a message; empty when Slack will accept it as we mean it."""
+    found: list[str] = []
+    text = message.get("text")
+    if not isinstance(text, str) or not text.strip():
+        found.append("missing text fallback")
+    elif len(text) > MAX_TEXT:
+        found.append(f"text longer than {MAX_TEXT}")
+    blocks = message.get("blocks") or []
+    if len(blocks) > MAX_BLOCKS:
+        found.append(f"{len(blocks)} blocks (max {MAX_BLOCKS})")
+    block_ids = [b["block_id"] for b in blocks if "block_id" in b]
+    if len(block_ids) != len(set(block_ids)):
+        found.append("duplicate block_id")
+    for number, raw in enumerate(blocks):
+        try:
+            block = Block.parse(raw)
+            if block is None:
+                raise SlackObjectFormationError(f"unknown block type {raw.get('type')!r}")
+            block.validate_json()
+        except (SlackObjectFormationError, KeyError, TypeError) as exc:
+            found.append(f"block {number}: {exc}")
+        found.extend(_limits(raw, number))
+    if _BROADCAST.search(_all_text(message)):
+        found.append("contains a broadcast mention")
+    return found
+
+
+def _limits(block: dict[str, Any], number: int) -> list[str]:
+    found = []
+    for field in block.get("fields", []) or []:
+        if len(field.get("text", "")) > 2000:
+            found.append(f"block {number}: field longer than 2000")
+    if block.get("type") == "context" and len(block.get("elements", [])) > 10:
+        found.append(f"block {number}: more than 10 context elements")
+    action_ids = [e.get("action_id") for e in block.get("elements", []) if e.get("action_id")]
+    if len(action_ids) != len(set(action_ids)):
+        found.append(f"block {number}: duplicate action_id")
+    for element in block.get("elements", []) or []:
+        if element.get("type") == "button" and len(element.get("value", "")) > 2000:
+            found.append(f"block {number}: button value longer than 2000")
+    return found
+
+
+def _all_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return " ".join(_all_text(v) for v in value.values())
+    if isinstance(value, list):
+        return " ".join(_all_text(v) for v in value)
+    return ""
+
+
+def checked(message: dict[str, Any]) -> dict[str, Any]:
+    """The message itself if valid; otherwise a plain apology (and the problem is logged)."""
+    found = problems(message)
+    if not found:
+        return message
+    log.error("refusing to send an invalid message: %s", "; ".join(found))
+    return {"text": "Sorry, I could not format that answer. The problem has been logged."}

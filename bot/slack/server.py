@@ -1,0 +1,92 @@
+"""Runs the bot: HTTP mode under gunicorn, or Socket Mode with an optional health endpoint."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from socketserver import ThreadingMixIn
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from gunicorn.app.base import BaseApplication
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+from bot.config import Settings
+from bot.service import Service
+from bot.slack.app import create_app
+from bot.slack.wsgi import WsgiApp
+
+log = logging.getLogger("bot")
+
+
+def create_wsgi_app(settings: Settings | None = None) -> WsgiApp:
+    """The WSGI callable for HTTP mode (also importable by any WSGI server)."""
+    from bot.config import load_settings
+
+    settings = settings or load_settings()
+    service = Service(settings)
+    return WsgiApp(create_app(service), service)
+
+
+class _Gunicorn(BaseApplication):  # type: ignore[misc]
+    def __init__(self, settings: Settings, options: dict[str, Any]) -> None:
+        self.settings = settings
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> WsgiApp:
+        return create_wsgi_app(self.settings)
+
+
+def serve_http(settings: Settings, *, threads: int = 8) -> None:
+    """HTTP mode under gunicorn: one worker (state lives in-process), several threads."""
+    options = {
+        "bind": f"0.0.0.0:{settings.port or 3000}",
+        "workers": 1,
+        "worker_class": "gthread",
+        "threads": threads,
+        "keepalive": 75,
+        "graceful_timeout": 25,
+        "timeout": 60,
+        "accesslog": None,
+        "loglevel": settings.log_level.lower(),
+    }
+    _Gunicorn(settings, options).run()
+
+
+class _ThreadingServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+def start_health_server(service: Service, port: int) -> WSGIServer:
+    """Serve `GET /health` on `port` in a background thread (for platforms' health checks)."""
+    server = make_server(
+        "0.0.0.0",
+        port,
+        WsgiApp(None, service),
+        server_class=_ThreadingServer,
+        handler_class=_QuietHandler,
+    )
+    threading.Thread(target=server.serve_forever, name="health", daemon=True).start()
+    return server
+
+
+def serve_socket(settings: Settings) -> None:
+    """Socket Mode: no public URL needed; `/health` on $PORT when PORT is set."""
+    service = Service(settings)
+    app = create_app(service, socket_mode=True)
+    if settings.port:
+        start_health_server(service, settings.port)
+        log.info("health endpoint on port %s", settings.port)
+    handler = SocketModeHandler(app, settings.secret("slack_app_token"))
+    log.info("connecting in Socket Mode")
+    handler.start()

@@ -1,0 +1,57 @@
+"""The WSGI application the production server runs: Slack's endpoint plus a health check."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.service import Service
+
+EVENTS_PATH = "/slack/events"
+MAX_BODY = 256 * 1024  # Slack's payloads are far smaller; larger bodies are refused unread
+
+StartResponse = Callable[..., Any]
+
+
+class WsgiApp:
+    """Routes `POST /slack/events` to Bolt, `GET /health` to a JSON status, the rest to 404."""
+
+    def __init__(self, app: App | None, service: Service) -> None:
+        self.service = service
+        self.slack = SlackRequestHandler(app, path=EVENTS_PATH) if app is not None else None
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
+        if path in ("/health", "/healthz") and method in ("GET", "HEAD"):
+            return self._health(start_response, head=method == "HEAD")
+        if self.slack is not None and path == EVENTS_PATH:
+            if method != "POST":
+                return _plain(start_response, "405 Method Not Allowed", "use POST")
+            try:
+                length = int(environ.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = -1
+            if length < 0 or length > MAX_BODY:
+                return _plain(start_response, "413 Content Too Large", "request body too large")
+            return self.slack(environ, start_response)
+        return _plain(start_response, "404 Not Found", "not found")
+
+    def _health(self, start_response: StartResponse, *, head: bool) -> Iterable[bytes]:
+        counts = self.service.knowledge.kb.counts()
+        body = json.dumps({"status": "ok", "knowledge": counts}).encode()
+        start_response(
+            "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+        )
+        return [] if head else [body]
+
+
+def _plain(start_response: StartResponse, status: str, text: str) -> Iterable[bytes]:
+    body = text.encode()
+    start_response(
+        status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
+    )
+    return [body]
