@@ -1,0 +1,100 @@
+"""Normalising questions: Slack markup, case, accents, punctuation, filler, intents, fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.query import Intent, fold, normalise, parse_query
+
+KINDS = frozenset({"alliance", "treaty", "exercise", "operation", "challenge", "concept"})
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("RIMPAC", "rimpac"),
+        ("Réseau  Défense!!", "reseau defense"),
+        ("<@U123ABC> nato", "nato"),
+        ("<@U123ABC|bob> nato", "nato"),
+        ("see <#C0123|nato-news> now", "see nato news now"),
+        ("<https://nato.int|the alliance> site", "the alliance site"),
+        ("<https://nato.int> site", "site"),
+        ("<!here> <!channel> <!subteam^S1|@ops> quad", "quad"),
+        ("baltops :ship: :flag-us::skin-tone-2:", "baltops"),
+        ("the 2% thing", "the 2 percent thing"),
+        ("N.A.T.O.'s members", "nato members"),
+        ("U.S.–Japan alliance", "us japan alliance"),
+        ("zero\u200bwidth\u202eRTL", "zerowidthrtl"),
+        ("AT&amp;T &lt;b&gt;", "at and t b"),
+        ("ОДКБ", "одкб"),
+    ],
+)
+def test_normalise_removes_markup_case_accents_and_punctuation(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+def test_fold_is_idempotent() -> None:
+    once = fold("Tell me about NATO's Article-5, s'il vous plaît?")
+    assert fold(once) == once
+
+
+@pytest.mark.parametrize(
+    ("raw", "core"),
+    [
+        ("whats rimpac", "rimpac"),
+        ("what's RIMPAC?", "rimpac"),
+        ("who's in the quad?", "quad"),
+        ("tell me about the Five Eyes please", "five eyes"),
+        ("<@UBOT> when was ASEAN founded?", "asean"),
+        ("anzus members", "anzus"),
+        ("where is NATO based", "nato"),
+    ],
+)
+def test_filler_and_field_words_leave_the_topic(raw: str, core: str) -> None:
+    assert parse_query(raw, kinds=KINDS).core == core
+
+
+@pytest.mark.parametrize(
+    ("raw", "first_field"),
+    [
+        ("when was asean founded", "Founded"),
+        ("who's in the quad?", "Members"),
+        ("which countries are in AUKUS", "Members"),
+        ("where is nato headquartered", "Headquarters"),
+        ("how often is rimpac held", "Frequency"),
+        ("when did the CFE treaty enter into force", "In force"),
+    ],
+)
+def test_field_questions_name_the_fact_asked_for(raw: str, first_field: str) -> None:
+    assert parse_query(raw, kinds=KINDS).fields[0] == first_field
+
+
+def test_plain_topic_asks_for_no_field() -> None:
+    assert parse_query("rimpac", kinds=KINDS).fields == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "intent", "argument"),
+    [
+        ("", Intent.HELP, ""),
+        ("   ", Intent.HELP, ""),
+        ("help", Intent.HELP, ""),
+        ("HELP!", Intent.HELP, ""),
+        ("list", Intent.LIST, ""),
+        ("list exercises", Intent.LIST, "exercise"),
+        ("list treaties", Intent.LIST, "treaty"),
+        ("list alliance", Intent.LIST, "alliance"),
+        ("fact", Intent.FACT, ""),
+        ("reload", Intent.RELOAD, ""),
+        ("list of nato members", Intent.ASK, ""),
+        ("help with burden sharing", Intent.ASK, ""),
+    ],
+)
+def test_commands_are_recognised(raw: str, intent: Intent, argument: str) -> None:
+    query = parse_query(raw, kinds=KINDS)
+    assert (query.intent, query.argument) == (intent, argument)
+
+
+def test_very_long_input_is_cut_before_work() -> None:
+    query = parse_query("nato " * 5000, kinds=KINDS)
+    assert len(query.text) <= 500
