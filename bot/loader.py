@@ -37,6 +37,7 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
     """Load and validate every YAML file under `directory`; KnowledgeError lists all issues."""
     issues: list[KnowledgeIssue] = []
     located: list[_Located] = []
+    declared: set[str] = set()  # ids of every entry, valid or not: no cascade of "unknown id"
     files = sorted([*directory.rglob("*.yaml"), *directory.rglob("*.yml")])
     if not directory.is_dir():
         raise KnowledgeError([KnowledgeIssue(str(directory), 0, "", "", "no such directory")])
@@ -44,9 +45,8 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
         raise KnowledgeError([KnowledgeIssue(str(directory), 0, "", "", "no .yaml files found")])
     for path in files:
         name = _display_name(path, directory)
-        for item in _read_entries(path, name, issues):
-            located.append(item)
-    issues.extend(_check_across(located))
+        located.extend(_read_entries(path, name, issues, declared))
+    issues.extend(_check_across(located, declared))
     if issues:
         raise KnowledgeError(issues)
     return KnowledgeBase([item.entry for item in located])
@@ -59,7 +59,9 @@ def _display_name(path: Path, directory: Path) -> str:
         return str(path)
 
 
-def _read_entries(path: Path, name: str, issues: list[KnowledgeIssue]) -> Iterator[_Located]:
+def _read_entries(
+    path: Path, name: str, issues: list[KnowledgeIssue], declared: set[str]
+) -> Iterator[_Located]:
     try:
         loader = _Loader(path.read_text(encoding="utf-8"))
         try:
@@ -94,11 +96,11 @@ def _read_entries(path: Path, name: str, issues: list[KnowledgeIssue]) -> Iterat
                 )
             )
     for index, node in enumerate(entries.value):
-        yield from _validate_entry(node, name, index, issues)
+        yield from _validate_entry(node, name, index, issues, declared)
 
 
 def _validate_entry(
-    node: yaml.Node, name: str, index: int, issues: list[KnowledgeIssue]
+    node: yaml.Node, name: str, index: int, issues: list[KnowledgeIssue], declared: set[str]
 ) -> Iterator[_Located]:
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
@@ -106,13 +108,15 @@ def _validate_entry(
         return
     data = _construct(node)
     label = str(data.get("id") or f"#{index + 1}")
+    declared.add(label)
     try:
         entry = Entry.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
             field = ".".join(str(part) for part in loc)
-            issues.append(KnowledgeIssue(name, _line_of(node, loc), label, field, error["msg"]))
+            message = error["msg"].removeprefix("Value error, ")
+            issues.append(KnowledgeIssue(name, _line_of(node, loc), label, field, message))
         return
     yield _Located(entry, name, node)
 
@@ -143,7 +147,7 @@ def _line_of(node: yaml.Node, loc: tuple[str | int, ...]) -> int:
     return node.start_mark.line + 1
 
 
-def _check_across(items: list[_Located]) -> Iterator[KnowledgeIssue]:
+def _check_across(items: list[_Located], declared: set[str]) -> Iterator[KnowledgeIssue]:
     """Checks that need all entries: unique ids and aliases, related ids, per-kind content."""
     by_id: dict[str, _Located] = {}
     for item in items:
@@ -154,7 +158,7 @@ def _check_across(items: list[_Located]) -> Iterator[KnowledgeIssue]:
             by_id[item.entry.id] = item
     yield from _check_names(items)
     for item in items:
-        yield from _check_entry(item, by_id)
+        yield from _check_entry(item, by_id, declared)
 
 
 def _check_names(items: list[_Located]) -> Iterator[KnowledgeIssue]:
@@ -174,7 +178,9 @@ def _check_names(items: list[_Located]) -> Iterator[KnowledgeIssue]:
                 )
 
 
-def _check_entry(item: _Located, by_id: dict[str, _Located]) -> Iterator[KnowledgeIssue]:
+def _check_entry(
+    item: _Located, by_id: dict[str, _Located], declared: set[str]
+) -> Iterator[KnowledgeIssue]:
     entry = item.entry
     missing = [label for label in REQUIRED_FACTS[entry.kind] if label not in entry.facts]
     if missing:
@@ -191,7 +197,7 @@ def _check_entry(item: _Located, by_id: dict[str, _Located]) -> Iterator[Knowled
     for index, other in enumerate(entry.related):
         if other == entry.id:
             yield item.issue("related", "an entry cannot be related to itself", index)
-        elif other not in by_id:
+        elif other not in declared:
             yield item.issue("related", f"unknown entry id {other!r}", index)
-        elif entry.id not in by_id[other].entry.related:
+        elif other in by_id and entry.id not in by_id[other].entry.related:
             yield item.issue("related", f"{other!r} does not list {entry.id!r} back", index)

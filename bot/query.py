@@ -15,7 +15,8 @@ _CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^<>]*))?>")
 _LINK = re.compile(r"<([a-z][a-z0-9+.-]*:[^<>|]*)(?:\|([^<>]*))?>", re.IGNORECASE)
 _EMOJI = re.compile(r":[a-z0-9_+'-]+(?:::skin-tone-\d)?:", re.IGNORECASE)
 _APOSTROPHE_S = re.compile(r"['\u2019\u02bc]s\b", re.IGNORECASE)
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+_DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+_NON_WORD = re.compile(r"[\W_]+")  # keeps letters of every script: ОДКБ stays searchable
 _WHO_IS_IN = re.compile(
     r"\b(?:who(?: is| are)? (?:in|part of|belongs?)|which countries|what countries)\b"
 )
@@ -142,8 +143,9 @@ def fold(text: str) -> str:
     text = text.translate(_INVISIBLE)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S. → US, N.A.T.O. → NATO
     text = _APOSTROPHE_S.sub("", text.casefold())
-    text = text.replace("%", " percent ").replace("&", " and ").replace("'", "")
+    text = text.replace("%", " percent ").replace("&", " and ")
     return _NON_WORD.sub(" ", text).strip()
 
 

@@ -28,7 +28,11 @@ def knowledge() -> Knowledge:
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith(("SLACK_", "DAILY_FACT_")) or name in (
-            "DATABASE_URL", "KNOWLEDGE_DIR", "PORT", "ADMIN_USER_IDS", "SLASH_COMMAND"
+            "DATABASE_URL",
+            "KNOWLEDGE_DIR",
+            "PORT",
+            "ADMIN_USER_IDS",
+            "SLASH_COMMAND",
         ):
             monkeypatch.delenv(name)
 

@@ -74,48 +74,89 @@ def get(base: str, path: str) -> Response:
         conn.close()
 
 
-def signed_headers(body: bytes, content_type: str, *, secret: str = SECRET,
-                   timestamp: int | None = None) -> dict[str, str]:
+def signed_headers(
+    body: bytes, content_type: str, *, secret: str = SECRET, timestamp: int | None = None
+) -> dict[str, str]:
     ts = str(int(time.time()) if timestamp is None else timestamp)
     signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
-    return {"Content-Type": content_type, "X-Slack-Request-Timestamp": ts,
-            "X-Slack-Signature": signature}
+    return {
+        "Content-Type": content_type,
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": signature,
+    }
 
 
-def send_command(base: str, text: str, *, response_url: str = "http://127.0.0.1:9/unused",
-                 user: str = "U0USER1", command: str = "/defense",
-                 **sign: Any) -> Response:
-    body = urlencode({
-        "token": "legacy", "team_id": "T1", "team_domain": "test", "channel_id": "C0CHAN1",
-        "channel_name": "general", "user_id": user, "user_name": "someone",
-        "command": command, "text": text, "api_app_id": "A1", "is_enterprise_install": "false",
-        "response_url": response_url, "trigger_id": "1.2.3",
-    }).encode()
-    return post(base, "/slack/events", body,
-                signed_headers(body, "application/x-www-form-urlencoded", **sign))
+def send_command(
+    base: str,
+    text: str,
+    *,
+    response_url: str = "http://127.0.0.1:9/unused",
+    user: str = "U0USER1",
+    command: str = "/defense",
+    **sign: Any,
+) -> Response:
+    body = urlencode(
+        {
+            "token": "legacy",
+            "team_id": "T1",
+            "team_domain": "test",
+            "channel_id": "C0CHAN1",
+            "channel_name": "general",
+            "user_id": user,
+            "user_name": "someone",
+            "command": command,
+            "text": text,
+            "api_app_id": "A1",
+            "is_enterprise_install": "false",
+            "response_url": response_url,
+            "trigger_id": "1.2.3",
+        }
+    ).encode()
+    return post(
+        base,
+        "/slack/events",
+        body,
+        signed_headers(body, "application/x-www-form-urlencoded", **sign),
+    )
 
 
 def event_body(event: dict[str, Any], *, event_id: str | None = None) -> dict[str, Any]:
     return {
-        "token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
-        "event_id": event_id or f"Ev{next(_ids):08d}", "event_time": int(time.time()),
+        "token": "legacy",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "type": "event_callback",
+        "event_id": event_id or f"Ev{next(_ids):08d}",
+        "event_time": int(time.time()),
         "authorizations": [{"team_id": "T1", "user_id": "UBOT0001", "is_bot": True}],
         "event": event,
     }
 
 
-def mention(text: str, *, ts: str | None = None, thread_ts: str | None = None,
-            channel: str = "C0CHAN1", user: str = "U0USER1") -> dict[str, Any]:
-    event = {"type": "app_mention", "user": user, "text": f"<@UBOT0001> {text}",
-             "ts": ts or f"{int(time.time())}.{next(_ids):06d}", "channel": channel,
-             "event_ts": "1.1"}
+def mention(
+    text: str,
+    *,
+    ts: str | None = None,
+    thread_ts: str | None = None,
+    channel: str = "C0CHAN1",
+    user: str = "U0USER1",
+) -> dict[str, Any]:
+    event = {
+        "type": "app_mention",
+        "user": user,
+        "text": f"<@UBOT0001> {text}",
+        "ts": ts or f"{int(time.time())}.{next(_ids):06d}",
+        "channel": channel,
+        "event_ts": "1.1",
+    }
     if thread_ts:
         event["thread_ts"] = thread_ts
     return event
 
 
-def send_event(base: str, body: dict[str, Any], *, retry: int | None = None,
-               **sign: Any) -> Response:
+def send_event(
+    base: str, body: dict[str, Any], *, retry: int | None = None, **sign: Any
+) -> Response:
     raw = json.dumps(body).encode()
     headers = signed_headers(raw, "application/json", **sign)
     if retry is not None:
@@ -124,15 +165,28 @@ def send_event(base: str, body: dict[str, Any], *, retry: int | None = None,
     return post(base, "/slack/events", raw, headers)
 
 
-def action_body(value: str, *, response_url: str, user: str = "U0USER1",
-                action_id: str = "open_entry:0") -> bytes:
+def action_body(
+    value: str, *, response_url: str, user: str = "U0USER1", action_id: str = "open_entry:0"
+) -> bytes:
     payload = {
-        "type": "block_actions", "team": {"id": "T1"}, "user": {"id": user},
-        "api_app_id": "A1", "token": "legacy", "trigger_id": "1.2.3",
-        "channel": {"id": "C0CHAN1"}, "container": {"type": "message"},
+        "type": "block_actions",
+        "team": {"id": "T1"},
+        "user": {"id": user},
+        "api_app_id": "A1",
+        "token": "legacy",
+        "trigger_id": "1.2.3",
+        "channel": {"id": "C0CHAN1"},
+        "container": {"type": "message"},
         "response_url": response_url,
-        "actions": [{"type": "button", "action_id": action_id, "block_id": "related",
-                     "value": value, "action_ts": "1.2"}],
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": "related",
+                "value": value,
+                "action_ts": "1.2",
+            }
+        ],
     }
     return urlencode({"payload": json.dumps(payload)}).encode()
 

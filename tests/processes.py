@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import http.client
 import os
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import http.client
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,46 +24,82 @@ def free_port() -> int:
 
 
 def bot_env(**values: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("SLACK_", "DAILY_FACT_")) and k not in ("DATABASE_URL", "PORT")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SLACK_", "DAILY_FACT_")) and k not in ("DATABASE_URL", "PORT")
+    }
     env.update(values)
     env["PYTHONUNBUFFERED"] = "1"
     return env
 
 
-def run_bot(*args: str, env: dict[str, str] | None = None, stdin: str = "",
-            timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, env=env or bot_env(),
-                          input=stdin, capture_output=True, text=True, timeout=timeout)
+def run_bot(
+    *args: str, env: dict[str, str] | None = None, stdin: str = "", timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        env=env or bot_env(),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
-def wait_healthy(port: int, process: subprocess.Popen[str], timeout: float = 30) -> None:
+def wait_healthy(port: int, process: BotProcess, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"bot exited early: {process.stdout.read() if process.stdout else ''}")
+        if process.popen.poll() is not None:
+            raise AssertionError(f"bot exited early: {process.output()}")
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
             conn.request("GET", "/health")
             if conn.getresponse().status == 200:
                 return
         except OSError:
             time.sleep(0.1)
+        finally:
+            conn.close()
     raise AssertionError("bot did not become healthy")
 
 
+class BotProcess:
+    """A running `python -m bot …`; its output goes to a file so a full pipe never blocks it."""
+
+    def __init__(self, args: tuple[str, ...], env: dict[str, str]) -> None:
+        self.log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)  # noqa: SIM115
+        self.popen = subprocess.Popen(
+            [sys.executable, "-m", "bot", *args],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+    def output(self) -> str:
+        return Path(self.log.name).read_text()
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 30) -> int:
+        if self.popen.poll() is None:
+            self.popen.send_signal(sig)
+        try:
+            return self.popen.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.popen.kill()
+            return self.popen.wait()
+
+
 @contextmanager
-def running_bot(*args: str, env: dict[str, str], port: int) -> Iterator[subprocess.Popen[str]]:
+def running_bot(*args: str, env: dict[str, str], port: int) -> Iterator[BotProcess]:
     """Start `python -m bot ARGS`, wait for /health on `port`, stop it (SIGTERM) afterwards."""
-    process = subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = BotProcess(args, env)
     try:
         wait_healthy(port, process)
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        process.stop()
+        process.log.close()
+        os.unlink(process.log.name)

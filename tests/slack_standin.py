@@ -68,8 +68,14 @@ class SlackStandIn:
         return f"ws://127.0.0.1:{self._ws.socket.getsockname()[1]}/link"
 
     # -- scripting and inspection ------------------------------------------------------------
-    def fail(self, method: str, times: int, status: int = 429, retry_after: int = 1,
-             error: str = "ratelimited") -> None:
+    def fail(
+        self,
+        method: str,
+        times: int,
+        status: int = 429,
+        retry_after: int = 1,
+        error: str = "ratelimited",
+    ) -> None:
         """Answer `method` with an error `times` times before answering normally."""
         headers = {"Retry-After": str(retry_after)} if status == 429 else {}
         self._failures[method] = [(status, headers, {"ok": False, "error": error})] * times
@@ -118,22 +124,40 @@ class SlackStandIn:
         if pending:
             return pending.pop(0)
         if method == "auth.test":
-            return 200, {}, {"ok": True, "url": "https://example.slack.com/", "team": "Test",
-                             "user": "defensebot", "team_id": "T1", "user_id": BOT_USER,
-                             "bot_id": "BBOT0001"}
+            return (
+                200,
+                {},
+                {
+                    "ok": True,
+                    "url": "https://example.slack.com/",
+                    "team": "Test",
+                    "user": "defensebot",
+                    "team_id": "T1",
+                    "user_id": BOT_USER,
+                    "bot_id": "BBOT0001",
+                },
+            )
         if method == "apps.connections.open":
             return 200, {}, {"ok": True, "url": self.ws_url}
         if method == "chat.postMessage":
             ts = f"{int(time.time())}.{next(self._ts):06d}"
-            return 200, {}, {"ok": True, "channel": body.get("channel"), "ts": ts,
-                             "message": {"text": body.get("text", "")}}
+            return (
+                200,
+                {},
+                {
+                    "ok": True,
+                    "channel": body.get("channel"),
+                    "ts": ts,
+                    "message": {"text": body.get("text", "")},
+                },
+            )
         return 200, {}, {"ok": True}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         standin = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_POST(self) -> None:
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 body = _parse(raw, self.headers.get("Content-Type", ""))
                 path = self.path.split("?")[0]

@@ -9,8 +9,20 @@ import pytest
 
 BOT = Path(__file__).resolve().parent.parent / "bot"
 CORE = ["schema", "loader", "query", "search", "answer", "blocks", "plaintext", "facts", "errors"]
-FORBIDDEN = ("slack_bolt", "slack_sdk", "sqlalchemy", "bot.slack", "bot.storage", "bot.config",
-             "bot.service", "bot.cli", "os", "time", "random", "datetime.datetime")
+FORBIDDEN = (
+    "slack_bolt",
+    "slack_sdk",
+    "sqlalchemy",
+    "bot.slack",
+    "bot.storage",
+    "bot.config",
+    "bot.service",
+    "bot.cli",
+    "os",
+    "time",
+    "random",
+    "datetime.datetime",
+)
 
 
 def imports_of(path: Path) -> set[str]:
@@ -26,8 +38,11 @@ def imports_of(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("module", [m for m in CORE if (BOT / f"{m}.py").exists()])
 def test_core_module_imports_nothing_from_the_edges(module: str) -> None:
-    bad = {name for name in imports_of(BOT / f"{module}.py")
-           if any(name == f or name.startswith(f + ".") for f in FORBIDDEN)}
+    bad = {
+        name
+        for name in imports_of(BOT / f"{module}.py")
+        if any(name == f or name.startswith(f + ".") for f in FORBIDDEN)
+    }
     assert bad == set()
 
 

@@ -15,11 +15,12 @@ KB = load_knowledge(DEFAULT_KNOWLEDGE)
 
 
 @pytest.mark.parametrize("entry", KB.entries, ids=lambda e: e.id)
-def test_entry_card_is_valid_block_kit(knowledge: Knowledge, entry) -> None:  # noqa: ANN001
+def test_entry_card_is_valid_block_kit(knowledge: Knowledge, entry) -> None:
     message = render(entry_reply(knowledge.kb, entry))
     assert problems(message) == []
     assert message["blocks"][0] == {
-        "type": "header", "block_id": f"entry:{entry.id}",
+        "type": "header",
+        "block_id": f"entry:{entry.id}",
         "text": {"type": "plain_text", "text": entry.name, "emoji": True},
     }
 

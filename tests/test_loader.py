@@ -74,46 +74,67 @@ def test_valid_file_loads_every_entry(tmp_path: Path) -> None:
 
 
 def test_unknown_field_is_named_with_file_line_and_entry(tmp_path: Path) -> None:
-    broken = GOOD.replace("    summary: A test alliance.\n",
-                          "    summary: A test alliance.\n    colour: blue\n")
+    broken = GOOD.replace(
+        "    summary: A test alliance.\n", "    summary: A test alliance.\n    colour: blue\n"
+    )
     assert problems(write(tmp_path, broken)) == [
         "knowledge/test.yaml:7: entry 'alpha-pact', field 'colour': Extra inputs are not permitted"
     ]
 
 
 def test_every_problem_is_reported_together(tmp_path: Path) -> None:
-    broken = (GOOD.replace("url: https://example.org/alpha", "url: not a url")
-              .replace("related: [alpha-pact, gamma]", "related: [alpha-pact, nowhere]")
-              .replace("    facts: {Why it matters: Tests, Examples: This one}",
-                       "    facts: {Why it matters: Tests}"))
+    broken = (
+        GOOD.replace("url: https://example.org/alpha", "url: not a url")
+        .replace("related: [alpha-pact, gamma]", "related: [alpha-pact, nowhere]")
+        .replace(
+            "    facts: {Why it matters: Tests, Examples: This one}",
+            "    facts: {Why it matters: Tests}",
+        )
+    )
     found = problems(write(tmp_path, broken))
     assert len(found) == 4, found
     assert any("test.yaml:14: entry 'alpha-pact', field 'sources.0.url'" in p for p in found)
-    assert any("entry 'beta-treaty', field 'related': unknown entry id 'nowhere'" in p
-               for p in found)
-    assert any("entry 'gamma', field 'facts': a concept needs the facts: Examples" in p
-               for p in found)
+    assert any(
+        "entry 'beta-treaty', field 'related': unknown entry id 'nowhere'" in p for p in found
+    )
+    assert any(
+        "entry 'gamma', field 'facts': a concept needs the facts: Examples" in p for p in found
+    )
 
 
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
         (("id: gamma", "id: alpha-pact"), "field 'id': duplicate id"),
-        (("name: Gamma Doctrine", "name: The Alpha Alliance"),
-         "field 'name': 'The Alpha Alliance' is already a name or alias of 'alpha-pact'"),
-        (("aliases: [AP, The Alpha Alliance]", "aliases: [AP, Beta-Treaty]"),
-         "entry 'beta-treaty', field 'name': 'Beta Treaty' is already a name or alias of "
-         "'alpha-pact'"),
-        (("    sources: [{title: Text, url: \"https://example.org/gamma\"}]\n", ""),
-         "entry 'gamma', field 'sources': Field required"),
-        (("related: [alpha-pact, beta-treaty]", "related: [alpha-pact]"),
-         "field 'related': needs at least 2 related entries"),
-        (("      - {id: two, text: Gamma is the third entry.}\n", ""),
-         "field 'daily_facts': needs at least 2 daily facts"),
+        (
+            ("name: Gamma Doctrine", "name: The Alpha Alliance"),
+            "field 'name': 'The Alpha Alliance' is already a name or alias of 'alpha-pact'",
+        ),
+        (
+            ("aliases: [AP, The Alpha Alliance]", "aliases: [AP, Beta-Treaty]"),
+            "entry 'beta-treaty', field 'name': 'Beta Treaty' is already a name or alias of "
+            "'alpha-pact'",
+        ),
+        (
+            ('    sources: [{title: Text, url: "https://example.org/gamma"}]\n', ""),
+            "entry 'gamma', field 'sources': Field required",
+        ),
+        (
+            ("related: [alpha-pact, beta-treaty]", "related: [alpha-pact]"),
+            "field 'related': needs at least 2 related entries",
+        ),
+        (
+            ("      - {id: two, text: Gamma is the third entry.}\n", ""),
+            "field 'daily_facts': needs at least 2 daily facts",
+        ),
         (("kind: concept", "kind: doctrine"), "field 'kind': Input should be 'alliance'"),
-        (("reviewed: 2026-11-24\n    daily_facts:\n      - {id: one, text: Gamma",
-          "reviewed: someday\n    daily_facts:\n      - {id: one, text: Gamma"),
-         "field 'reviewed'"),
+        (
+            (
+                "reviewed: 2026-11-24\n    daily_facts:\n      - {id: one, text: Gamma",
+                "reviewed: someday\n    daily_facts:\n      - {id: one, text: Gamma",
+            ),
+            "field 'reviewed'",
+        ),
     ],
 )
 def test_cross_entry_and_field_problems_name_entry_and_field(
@@ -127,7 +148,9 @@ def test_cross_entry_and_field_problems_name_entry_and_field(
 
 
 def test_missing_back_link_is_reported_on_the_linking_entry(tmp_path: Path) -> None:
-    one_way = GOOD.replace("related: [alpha-pact, beta-treaty]", "related: [alpha-pact, alpha-pact]")
+    one_way = GOOD.replace(
+        "related: [alpha-pact, beta-treaty]", "related: [alpha-pact, alpha-pact]"
+    )
     found = problems(write(tmp_path, one_way))
     assert found == [
         "knowledge/test.yaml:24: entry 'beta-treaty', field 'related': "
@@ -137,8 +160,9 @@ def test_missing_back_link_is_reported_on_the_linking_entry(tmp_path: Path) -> N
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
-    found = problems(write(tmp_path, GOOD.replace("    summary: A test treaty.",
-                                                  "    summary: [unclosed")))
+    found = problems(
+        write(tmp_path, GOOD.replace("    summary: A test treaty.", "    summary: [unclosed"))
+    )
     assert len(found) == 1
     assert found[0].startswith("knowledge/test.yaml:")
     assert "invalid YAML" in found[0]

@@ -12,48 +12,78 @@ from tests.slack_standin import SlackStandIn
 
 
 def entry_ids(message: dict) -> list[str]:
-    return [b["block_id"][6:] for b in message.get("blocks", [])
-            if b.get("block_id", "").startswith("entry:")]
+    return [
+        b["block_id"][6:]
+        for b in message.get("blocks", [])
+        if b.get("block_id", "").startswith("entry:")
+    ]
 
 
 def test_serve_runs_under_gunicorn_and_answers_signed_commands(
     slack: SlackStandIn, tmp_path: Path
 ) -> None:
     port = free_port()
-    env = bot_env(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SECRET, PORT=str(port),
-                  SLACK_API_URL=slack.api_url, DATABASE_URL=f"sqlite:///{tmp_path}/s.sqlite3")
+    env = bot_env(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SECRET,
+        PORT=str(port),
+        SLACK_API_URL=slack.api_url,
+        DATABASE_URL=f"sqlite:///{tmp_path}/s.sqlite3",
+    )
     with running_bot("serve", env=env, port=port) as process:
         message = send_command(f"http://127.0.0.1:{port}", "cobra gold").json()
         assert entry_ids(message) == ["cobra-gold"]
-        process.terminate()
-        output, _ = process.communicate(timeout=30)
-    assert "gunicorn" in output.lower()
-    assert process.returncode == 0
+        assert process.stop() == 0
+        assert "gunicorn" in process.output().lower()
 
 
 def test_socket_mode_answers_commands_and_mentions(slack: SlackStandIn, tmp_path: Path) -> None:
     port = free_port()
-    env = bot_env(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_APP_TOKEN=APP_TOKEN, PORT=str(port),
-                  SLACK_API_URL=slack.api_url, DATABASE_URL=f"sqlite:///{tmp_path}/s.sqlite3")
+    env = bot_env(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_APP_TOKEN=APP_TOKEN,
+        PORT=str(port),
+        SLACK_API_URL=slack.api_url,
+        DATABASE_URL=f"sqlite:///{tmp_path}/s.sqlite3",
+    )
     with running_bot("socket", env=env, port=port):
         deadline = time.monotonic() + 10
         while not slack.connections and time.monotonic() < deadline:
             time.sleep(0.05)
         assert slack.calls_to("apps.connections.open")[0].headers["Authorization"] == (
-            f"Bearer {APP_TOKEN}")
-        slack.deliver({
-            "envelope_id": "env-1", "type": "slash_commands", "accepts_response_payload": True,
-            "payload": {"command": "/defense", "text": "malabar", "user_id": "U0USER1",
-                        "channel_id": "C0CHAN1", "team_id": "T1", "response_url":
-                        slack.response_url, "trigger_id": "1.2.3", "api_app_id": "A1"},
-        })
+            f"Bearer {APP_TOKEN}"
+        )
+        slack.deliver(
+            {
+                "envelope_id": "env-1",
+                "type": "slash_commands",
+                "accepts_response_payload": True,
+                "payload": {
+                    "command": "/defense",
+                    "text": "malabar",
+                    "user_id": "U0USER1",
+                    "channel_id": "C0CHAN1",
+                    "team_id": "T1",
+                    "response_url": slack.response_url,
+                    "trigger_id": "1.2.3",
+                    "api_app_id": "A1",
+                },
+            }
+        )
         ack = slack.wait_for_ack("env-1")
         assert entry_ids(ack["payload"]) == ["malabar"]
         assert ack["payload"]["response_type"] == "ephemeral"
         event = mention("what is the rio treaty")
-        slack.deliver({"envelope_id": "env-2", "type": "events_api",
-                       "accepts_response_payload": False, "retry_attempt": 0,
-                       "retry_reason": "", "payload": event_body(event)})
+        slack.deliver(
+            {
+                "envelope_id": "env-2",
+                "type": "events_api",
+                "accepts_response_payload": False,
+                "retry_attempt": 0,
+                "retry_reason": "",
+                "payload": event_body(event),
+            }
+        )
         slack.wait_for_ack("env-2")
         [call] = slack.wait_for("chat.postMessage")
         assert call.body["thread_ts"] == event["ts"]
@@ -103,8 +133,9 @@ def test_check_reports_every_error_and_exits_1(tmp_path: Path) -> None:
     result = run_bot("check", str(folder))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert any(line.startswith("knowledge/bad.yaml:2: entry 'Bad Id', field 'id'")
-               for line in lines)
+    assert any(
+        line.startswith("knowledge/bad.yaml:2: entry 'Bad Id', field 'id'") for line in lines
+    )
     assert any("field 'summary': Field required" in line for line in lines)
     assert "problems in the knowledge base" in lines[-1]
 
@@ -112,8 +143,12 @@ def test_check_reports_every_error_and_exits_1(tmp_path: Path) -> None:
 def test_a_broken_knowledge_base_never_starts_the_bot(tmp_path: Path) -> None:
     (tmp_path / "k").mkdir()
     (tmp_path / "k" / "x.yaml").write_text("entries: [1]\n")
-    env = bot_env(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SECRET, PORT=str(free_port()),
-                  KNOWLEDGE_DIR=str(tmp_path / "k"))
+    env = bot_env(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SECRET,
+        PORT=str(free_port()),
+        KNOWLEDGE_DIR=str(tmp_path / "k"),
+    )
     result = run_bot("serve", env=env, timeout=30)
     assert result.returncode == 1
     assert "cannot start" in result.stderr

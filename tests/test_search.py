@@ -9,7 +9,7 @@ from bot.query import parse_query
 from bot.search import Outcome, Via, search
 
 
-def ask(knowledge: Knowledge, text: str):  # noqa: ANN201 (any Reply)
+def ask(knowledge: Knowledge, text: str):
     return answer(knowledge, text)
 
 
@@ -34,8 +34,7 @@ def ask(knowledge: Knowledge, text: str):  # noqa: ANN201 (any Reply)
         ("Operation Atalanta", "operation-atalanta"),
     ],
 )
-def test_common_questions_find_their_entry(knowledge: Knowledge, question: str,
-                                           entry: str) -> None:
+def test_common_questions_find_their_entry(knowledge: Knowledge, question: str, entry: str) -> None:
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply), reply
     assert reply.entry.id == entry
@@ -57,8 +56,13 @@ def test_field_question_brings_the_asked_fact_forward(knowledge: Knowledge) -> N
 
 @pytest.mark.parametrize(
     "question",
-    ["what's for lunch today", "xqzzy plonk", "how do I reset my password",
-     "best pizza in town", "the weather tomorrow"],
+    [
+        "what's for lunch today",
+        "xqzzy plonk",
+        "how do I reset my password",
+        "best pizza in town",
+        "the weather tomorrow",
+    ],
 )
 def test_off_topic_questions_find_nothing(knowledge: Knowledge, question: str) -> None:
     assert isinstance(ask(knowledge, question), NotFoundReply)

@@ -25,8 +25,11 @@ from tests.slack_standin import SlackStandIn
 
 
 def entry_ids(message: dict) -> list[str]:
-    return [b["block_id"][6:] for b in message.get("blocks", [])
-            if b.get("block_id", "").startswith("entry:")]
+    return [
+        b["block_id"][6:]
+        for b in message.get("blocks", [])
+        if b.get("block_id", "").startswith("entry:")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -58,9 +61,7 @@ def test_list_shows_the_entries_of_one_kind(base_url: str, served: tuple[str, Se
     exercises = served[1].knowledge.kb.of_kind("exercise")
     assert all(json.dumps(e.name)[1:-1] in text for e in exercises)
     assert "Warsaw Pact" not in text
-    assert [b["block_id"] for b in message["blocks"] if b["type"] == "header"] == [
-        "list:exercise"
-    ]
+    assert [b["block_id"] for b in message["blocks"] if b["type"] == "header"] == ["list:exercise"]
     assert problems(message) == []
 
 
@@ -77,9 +78,7 @@ def test_mention_replies_in_a_new_thread_under_the_message(
     assert problems(call.body) == []
 
 
-def test_mention_inside_a_thread_replies_in_that_thread(
-    base_url: str, slack: SlackStandIn
-) -> None:
+def test_mention_inside_a_thread_replies_in_that_thread(base_url: str, slack: SlackStandIn) -> None:
     event = mention("baltops", thread_ts="1700000000.000100")
     send_event(base_url, event_body(event))
     [call] = slack.wait_for("chat.postMessage")
@@ -88,8 +87,14 @@ def test_mention_inside_a_thread_replies_in_that_thread(
 
 
 def test_direct_message_is_answered(base_url: str, slack: SlackStandIn) -> None:
-    event = {"type": "message", "channel_type": "im", "channel": "D0DM1", "user": "U0USER1",
-             "text": "anzus members", "ts": "1700000001.000200"}
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "channel": "D0DM1",
+        "user": "U0USER1",
+        "text": "anzus members",
+        "ts": "1700000001.000200",
+    }
     send_event(base_url, event_body(event))
     [call] = slack.wait_for("chat.postMessage")
     assert call.body["channel"] == "D0DM1"
@@ -97,26 +102,34 @@ def test_direct_message_is_answered(base_url: str, slack: SlackStandIn) -> None:
     assert "Members" in json.dumps(call.body["blocks"][1])
 
 
-def test_channel_messages_without_a_mention_are_ignored(
-    base_url: str, slack: SlackStandIn
-) -> None:
-    event = {"type": "message", "channel_type": "channel", "channel": "C0CHAN1",
-             "user": "U0USER1", "text": "rimpac", "ts": "1700000002.000300"}
+def test_channel_messages_without_a_mention_are_ignored(base_url: str, slack: SlackStandIn) -> None:
+    event = {
+        "type": "message",
+        "channel_type": "channel",
+        "channel": "C0CHAN1",
+        "user": "U0USER1",
+        "text": "rimpac",
+        "ts": "1700000002.000300",
+    }
     assert send_event(base_url, event_body(event)).status == 200
     time.sleep(0.3)
     assert slack.calls_to("chat.postMessage") == []
 
 
 def test_url_verification_echoes_the_challenge(base_url: str) -> None:
-    body = {"token": "legacy", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
-            "type": "url_verification"}
+    body = {
+        "token": "legacy",
+        "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+        "type": "url_verification",
+    }
     response = send_event(base_url, body)
     assert response.status == 200
     assert response.json()["challenge"] == body["challenge"]
 
 
 @pytest.mark.parametrize(
-    "sign", [{"secret": "wrong-secret"}, {"timestamp": int(time.time()) - 600}],
+    "sign",
+    [{"secret": "wrong-secret"}, {"timestamp": int(time.time()) - 600}],
     ids=["bad-signature", "stale-timestamp"],
 )
 def test_unverified_requests_are_refused_before_any_listener(
@@ -129,17 +142,20 @@ def test_unverified_requests_are_refused_before_any_listener(
 
 
 def test_unsigned_request_is_refused(base_url: str) -> None:
-    response = post(base_url, "/slack/events", b"command=/defense&text=rimpac",
-                    {"Content-Type": "application/x-www-form-urlencoded"})
+    response = post(
+        base_url,
+        "/slack/events",
+        b"command=/defense&text=rimpac",
+        {"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert response.status == 401
 
 
-def test_entry_button_answers_the_clicker_ephemerally(
-    base_url: str, slack: SlackStandIn
-) -> None:
+def test_entry_button_answers_the_clicker_ephemerally(base_url: str, slack: SlackStandIn) -> None:
     body = action_body("nato", response_url=slack.response_url)
-    response = post(base_url, "/slack/events", body,
-                    signed_headers(body, "application/x-www-form-urlencoded"))
+    response = post(
+        base_url, "/slack/events", body, signed_headers(body, "application/x-www-form-urlencoded")
+    )
     assert response.status == 200
     [call] = slack.wait_for("response_url")
     assert call.body["response_type"] == "ephemeral"
