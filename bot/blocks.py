@@ -218,6 +218,9 @@ def render_fact(reply: FactReply) -> Message:
             "block_id": "fact-actions",
             "elements": [button(f"Read more: {entry.name}", entry.id, f"{OPEN_ENTRY}:fact")],
         },
-        {"type": "context", "elements": [mrkdwn(entry_context(entry))]},
+        {
+            "type": "context",
+            "elements": [mrkdwn(f"From *{escape(entry.name)}* · " + entry_context(entry))],
+        },
     ]
     return message(escape(f"Did you know? {reply.fact.text}"), blocks)

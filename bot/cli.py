@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import random
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -52,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*")
     ask.add_argument("--json", action="store_true", help="print the exact Slack payload")
     ask.set_defaults(run=run_ask)
+    fact = sub.add_parser("fact", help="daily facts: show one, post today's, or preview")
+    group = fact.add_mutually_exclusive_group()
+    group.add_argument("--post", action="store_true", help="post today's fact now (once a day)")
+    group.add_argument("--preview", type=int, metavar="N", help="show the next N planned facts")
+    fact.add_argument("--channel", help="channel id (default: DAILY_FACT_CHANNEL)")
+    fact.set_defaults(run=run_fact)
     check = sub.add_parser("check", help="validate the knowledge base")
     check.add_argument("directory", nargs="?", type=Path, help="default: $KNOWLEDGE_DIR")
     check.set_defaults(run=run_check)
@@ -116,6 +123,31 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
             return EXIT_OK
         show(question)
         print()
+
+
+def run_fact(args: argparse.Namespace, settings: Settings) -> int:
+    """Without options, a random fact; --post and --preview use the daily-post ledger."""
+    if not (args.post or args.preview):
+        reply = answer(load(settings.knowledge_dir), "fact", pick=random.randrange(1 << 30))
+        print(render_text(reply))
+        return EXIT_OK
+    if args.channel:
+        settings = settings.model_copy(update={"daily_fact_channel": args.channel})
+    if not settings.fact_channels:
+        raise ConfigError("DAILY_FACT_CHANNEL", "no channel set (or pass --channel)")
+    from bot.slack import daily
+
+    if args.preview:
+        for channel, day, fact_id, text in daily.preview(settings, args.preview):
+            print(f"{channel} {day.isoformat()} {day:%a} {fact_id}: {text}")
+        return EXIT_OK
+    settings.require("slack_bot_token")
+    results = daily.post_today(settings)
+    for result in results:
+        print(f"{result.channel} {result.local_date}: {result.status} ({result.fact_id})")
+    if not results:
+        print("nothing to post: today's fact is already in the ledger for every channel")
+    return EXIT_OK if all(r.status != "failed" for r in results) else EXIT_KNOWLEDGE
 
 
 def run_check(args: argparse.Namespace, settings: Settings) -> int:

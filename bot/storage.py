@@ -162,6 +162,23 @@ class Store:
             return False
         return True
 
+    def take_over_post(
+        self, channel: str, local_date: dt.date, *, now: dt.datetime, stale_before: dt.datetime
+    ) -> bool:
+        """Atomically re-claim a post whose claimer never finished; True for one caller only."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(fact_posts)
+                .where(
+                    fact_posts.c.channel == channel,
+                    fact_posts.c.local_date == local_date,
+                    fact_posts.c.status == "claimed",
+                    fact_posts.c.claimed_at < stale_before,
+                )
+                .values(claimed_at=now)
+            )
+            return result.rowcount == 1
+
     def finish_post(
         self,
         channel: str,

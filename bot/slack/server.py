@@ -11,21 +11,24 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from gunicorn.app.base import BaseApplication
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.config import Settings
+from bot.config import Settings, load_settings
 from bot.service import Service
 from bot.slack.app import create_app
+from bot.slack.daily import DailyScheduler
 from bot.slack.wsgi import WsgiApp
 
 log = logging.getLogger("bot")
 
 
 def create_wsgi_app(settings: Settings | None = None) -> WsgiApp:
-    """The WSGI callable for HTTP mode (also importable by any WSGI server)."""
-    from bot.config import load_settings
-
+    """The WSGI callable for HTTP mode, with the daily-fact scheduler running beside it."""
     settings = settings or load_settings()
     service = Service(settings)
-    return WsgiApp(create_app(service), service)
+    app = create_app(service)
+    wsgi = WsgiApp(app, service)
+    wsgi.scheduler = DailyScheduler(service, app.client)
+    wsgi.scheduler.start()
+    return wsgi
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
@@ -39,7 +42,14 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> WsgiApp:
-        return create_wsgi_app(self.settings)
+        self.wsgi = create_wsgi_app(self.settings)
+        return self.wsgi
+
+    def stop_scheduler(self, _server: object, _worker: object) -> None:
+        """gunicorn's worker_exit hook: let a daily post in progress finish first."""
+        wsgi = getattr(self, "wsgi", None)
+        if wsgi is not None and wsgi.scheduler is not None:
+            wsgi.scheduler.stop()
 
 
 def serve_http(settings: Settings, *, threads: int = 8) -> None:
@@ -55,7 +65,9 @@ def serve_http(settings: Settings, *, threads: int = 8) -> None:
         "accesslog": None,
         "loglevel": settings.log_level.lower(),
     }
-    _Gunicorn(settings, options).run()
+    runner = _Gunicorn(settings, options)
+    runner.cfg.set("worker_exit", runner.stop_scheduler)
+    runner.run()
 
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
@@ -87,6 +99,11 @@ def serve_socket(settings: Settings) -> None:
     if settings.port:
         start_health_server(service, settings.port)
         log.info("health endpoint on port %s", settings.port)
+    scheduler = DailyScheduler(service, app.client)
+    scheduler.start()
     handler = SocketModeHandler(app, settings.secret("slack_app_token"))
     log.info("connecting in Socket Mode")
-    handler.start()
+    try:
+        handler.start()
+    finally:
+        scheduler.stop()

@@ -10,6 +10,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.service import Service
+from bot.slack.daily import DailyScheduler
 
 EVENTS_PATH = "/slack/events"
 MAX_BODY = 256 * 1024  # Slack's payloads are far smaller; larger bodies are refused unread
@@ -22,6 +23,7 @@ class WsgiApp:
 
     def __init__(self, app: App | None, service: Service) -> None:
         self.service = service
+        self.scheduler: DailyScheduler | None = None
         self.slack = SlackRequestHandler(app, path=EVENTS_PATH) if app is not None else None
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
