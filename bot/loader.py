@@ -46,7 +46,11 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
     for path in files:
         name = _display_name(path, directory)
         located.extend(_read_entries(path, name, issues, declared))
-    issues.extend(_check_across(located, declared))
+    unreadable = any(
+        issue.line == 0 or issue.message.startswith("invalid YAML") for issue in issues
+    )
+    # With a file unreadable, every link into it would be reported as unknown: skip those.
+    issues.extend(_check_across(located, declared, check_links=not unreadable))
     if issues:
         raise KnowledgeError(issues)
     return KnowledgeBase([item.entry for item in located])
@@ -147,7 +151,9 @@ def _line_of(node: yaml.Node, loc: tuple[str | int, ...]) -> int:
     return node.start_mark.line + 1
 
 
-def _check_across(items: list[_Located], declared: set[str]) -> Iterator[KnowledgeIssue]:
+def _check_across(
+    items: list[_Located], declared: set[str], *, check_links: bool
+) -> Iterator[KnowledgeIssue]:
     """Checks that need all entries: unique ids and aliases, related ids, per-kind content."""
     by_id: dict[str, _Located] = {}
     for item in items:
@@ -158,7 +164,7 @@ def _check_across(items: list[_Located], declared: set[str]) -> Iterator[Knowled
             by_id[item.entry.id] = item
     yield from _check_names(items)
     for item in items:
-        yield from _check_entry(item, by_id, declared)
+        yield from _check_entry(item, by_id, declared if check_links else None)
 
 
 def _check_names(items: list[_Located]) -> Iterator[KnowledgeIssue]:
@@ -179,7 +185,7 @@ def _check_names(items: list[_Located]) -> Iterator[KnowledgeIssue]:
 
 
 def _check_entry(
-    item: _Located, by_id: dict[str, _Located], declared: set[str]
+    item: _Located, by_id: dict[str, _Located], declared: set[str] | None
 ) -> Iterator[KnowledgeIssue]:
     entry = item.entry
     missing = [label for label in REQUIRED_FACTS[entry.kind] if label not in entry.facts]
@@ -194,6 +200,8 @@ def _check_entry(
         seen_facts.add(fact.id)
     if len(set(entry.related)) < MIN_RELATED:
         yield item.issue("related", f"needs at least {MIN_RELATED} related entries")
+    if declared is None:
+        return
     for index, other in enumerate(entry.related):
         if other == entry.id:
             yield item.issue("related", "an entry cannot be related to itself", index)

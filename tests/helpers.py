@@ -206,7 +206,7 @@ def serve_app(settings: Settings) -> Iterator[tuple[str, Service]]:
     service = Service(settings)
     app = WsgiApp(create_app(service), service)
     server = make_server("127.0.0.1", 0, app, server_class=_Server, handler_class=_Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", service

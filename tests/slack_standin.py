@@ -46,7 +46,7 @@ class SlackStandIn:
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> SlackStandIn:
-        threading.Thread(target=self._http.serve_forever, daemon=True).start()
+        threading.Thread(target=self._http.serve_forever, args=(0.05,), daemon=True).start()
         threading.Thread(target=self._ws.serve_forever, daemon=True).start()
         return self
 

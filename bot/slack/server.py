@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import logging
+import signal
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.arbiter import Arbiter
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.config import Settings, load_settings
 from bot.service import Service
 from bot.slack.app import create_app
 from bot.slack.daily import DailyScheduler
+from bot.slack.reload import install_sighup
 from bot.slack.wsgi import WsgiApp
 
 log = logging.getLogger("bot")
@@ -24,11 +28,22 @@ def create_wsgi_app(settings: Settings | None = None) -> WsgiApp:
     """The WSGI callable for HTTP mode, with the daily-fact scheduler running beside it."""
     settings = settings or load_settings()
     service = Service(settings)
-    app = create_app(service)
+    executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="listener")
+    app = create_app(service, executor=executor)
     wsgi = WsgiApp(app, service)
+    wsgi.executor = executor
     wsgi.scheduler = DailyScheduler(service, app.client)
     wsgi.scheduler.start()
     return wsgi
+
+
+class _Arbiter(Arbiter):  # type: ignore[misc]
+    """gunicorn's master, except that SIGHUP reloads the knowledge base inside the worker
+    instead of replacing it: a broken edit is then refused while the last good one serves."""
+
+    def handle_hup(self) -> None:
+        self.log.info("SIGHUP: asking the worker to reload the knowledge base")
+        self.kill_workers(signal.SIGHUP)
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
@@ -45,11 +60,19 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         self.wsgi = create_wsgi_app(self.settings)
         return self.wsgi
 
-    def stop_scheduler(self, _server: object, _worker: object) -> None:
-        """gunicorn's worker_exit hook: let a daily post in progress finish first."""
+    def run(self) -> None:
+        _Arbiter(self).run()
+
+    def on_worker_ready(self, _worker: object) -> None:
+        """gunicorn's post_worker_init hook: SIGHUP in the worker reloads the knowledge."""
+        install_sighup(self.wsgi.service, self.wsgi.slack.app.client)
+
+    def on_worker_exit(self, _server: object, _worker: object) -> None:
+        """gunicorn's worker_exit hook (after in-flight requests): let replies being sent and a
+        daily post in progress finish before the process ends."""
         wsgi = getattr(self, "wsgi", None)
-        if wsgi is not None and wsgi.scheduler is not None:
-            wsgi.scheduler.stop()
+        if wsgi is not None:
+            wsgi.shutdown()
 
 
 def serve_http(settings: Settings, *, threads: int = 8) -> None:
@@ -66,7 +89,8 @@ def serve_http(settings: Settings, *, threads: int = 8) -> None:
         "loglevel": settings.log_level.lower(),
     }
     runner = _Gunicorn(settings, options)
-    runner.cfg.set("worker_exit", runner.stop_scheduler)
+    runner.cfg.set("post_worker_init", runner.on_worker_ready)
+    runner.cfg.set("worker_exit", runner.on_worker_exit)
     runner.run()
 
 
@@ -93,17 +117,30 @@ def start_health_server(service: Service, port: int) -> WSGIServer:
 
 
 def serve_socket(settings: Settings) -> None:
-    """Socket Mode: no public URL needed; `/health` on $PORT when PORT is set."""
+    """Socket Mode: no public URL needed; `/health` on $PORT when PORT is set.
+
+    SIGTERM stops taking new envelopes, then waits for replies and a daily post in progress.
+    """
     service = Service(settings)
-    app = create_app(service, socket_mode=True)
-    if settings.port:
-        start_health_server(service, settings.port)
-        log.info("health endpoint on port %s", settings.port)
+    executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="listener")
+    app = create_app(service, socket_mode=True, executor=executor)
+    health = start_health_server(service, settings.port) if settings.port else None
     scheduler = DailyScheduler(service, app.client)
     scheduler.start()
+    install_sighup(service, app.client)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
     handler = SocketModeHandler(app, settings.secret("slack_app_token"))
     log.info("connecting in Socket Mode")
+    handler.connect()
     try:
-        handler.start()
+        stop.wait()
     finally:
+        log.info("shutting down: finishing replies in progress")
+        handler.close()
+        executor.shutdown(wait=True)
         scheduler.stop()
+        if health is not None:
+            health.shutdown()
+        service.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -51,6 +52,7 @@ class WsgiApp:
     def __init__(self, app: App | None, service: Service) -> None:
         self.service = service
         self.scheduler: DailyScheduler | None = None
+        self.executor: ThreadPoolExecutor | None = None
         self.slack = _SlackHandler(app, path=EVENTS_PATH) if app is not None else None
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -68,6 +70,14 @@ class WsgiApp:
                 return _plain(start_response, "413 Content Too Large", "request body too large")
             return self.slack(environ, start_response)
         return _plain(start_response, "404 Not Found", "not found")
+
+    def shutdown(self) -> None:
+        """Finish replies being sent and a daily post in progress; then release the database."""
+        if self.executor is not None:
+            self.executor.shutdown(wait=True)
+        if self.scheduler is not None:
+            self.scheduler.stop()
+        self.service.close()
 
     def _health(self, start_response: StartResponse, *, head: bool) -> Iterable[bytes]:
         counts = self.service.knowledge.kb.counts()
