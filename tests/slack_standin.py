@@ -36,6 +36,7 @@ class SlackStandIn:
         self.calls: list[Call] = []
         self.acks: list[dict[str, Any]] = []  # Socket Mode acknowledgements
         self._failures: dict[str, list[tuple[int, dict[str, str], dict[str, Any]]]] = {}
+        self._delays: dict[str, float] = {}
         self._changed = threading.Condition()
         self._envelopes: queue.Queue[dict[str, Any]] = queue.Queue()
         self._ts = itertools.count(1)
@@ -79,6 +80,10 @@ class SlackStandIn:
         """Answer `method` with an error `times` times before answering normally."""
         headers = {"Retry-After": str(retry_after)} if status == 429 else {}
         self._failures[method] = [(status, headers, {"ok": False, "error": error})] * times
+
+    def delay(self, method: str, seconds: float) -> None:
+        """Answer `method` only after `seconds` (a slow Slack)."""
+        self._delays[method] = seconds
 
     def calls_to(self, method: str) -> list[Call]:
         with self._changed:
@@ -163,6 +168,7 @@ class SlackStandIn:
                 path = self.path.split("?")[0]
                 method = path.removeprefix("/api/") if path.startswith("/api/") else "response_url"
                 status, headers, answer = standin._answer(method, body)
+                time.sleep(standin._delays.get(method, 0.0))
                 standin._record(Call(method, body, dict(self.headers.items())))
                 payload = json.dumps(answer).encode()
                 self.send_response(status)
