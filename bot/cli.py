@@ -14,11 +14,12 @@ from bot.answer import answer
 from bot.blocks import render
 from bot.config import Settings, load_settings
 from bot.errors import ConfigError, KnowledgeError
-from bot.loader import load_knowledge
+from bot.loader import load_knowledge, load_questions
 from bot.plaintext import render_text
 from bot.service import load
 
 EXIT_OK, EXIT_KNOWLEDGE, EXIT_CONFIG = 0, 1, 2
+QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval" / "questions.yaml"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--preview", type=int, metavar="N", help="show the next N planned facts")
     fact.add_argument("--channel", help="channel id (default: DAILY_FACT_CHANNEL)")
     fact.set_defaults(run=run_fact)
+    evaluate = sub.add_parser("eval", help="matcher accuracy on the evaluation questions")
+    evaluate.add_argument("--questions", type=Path, default=QUESTIONS)
+    evaluate.add_argument("--quiet", action="store_true", help="figures only, no misses")
+    evaluate.set_defaults(run=run_eval)
     check = sub.add_parser("check", help="validate the knowledge base")
     check.add_argument("directory", nargs="?", type=Path, help="default: $KNOWLEDGE_DIR")
     check.set_defaults(run=run_check)
@@ -148,6 +153,20 @@ def run_fact(args: argparse.Namespace, settings: Settings) -> int:
     if not results:
         print("nothing to post: today's fact is already in the ledger for every channel")
     return EXIT_OK if all(r.status != "failed" for r in results) else EXIT_KNOWLEDGE
+
+
+def run_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.evaluate import baseline, evaluate, format_reports, ours
+
+    knowledge = load(settings.knowledge_dir)
+    questions = load_questions(args.questions)
+    kind_of = {e.id: e.kind.value for e in knowledge.kb.entries}
+    reports = [
+        evaluate("ours", ours(knowledge), questions, kind_of),
+        evaluate("baseline", baseline(knowledge), questions, kind_of),
+    ]
+    print(format_reports(reports, show_misses=not args.quiet))
+    return EXIT_OK
 
 
 def run_check(args: argparse.Namespace, settings: Settings) -> int:

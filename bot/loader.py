@@ -11,6 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.errors import KnowledgeError, KnowledgeIssue
+from bot.evaluate import Question
 from bot.query import normalise
 from bot.schema import REQUIRED_FACTS, Entry, KnowledgeBase
 
@@ -209,3 +210,9 @@ def _check_entry(
             yield item.issue("related", f"unknown entry id {other!r}", index)
         elif other in by_id and entry.id not in by_id[other].entry.related:
             yield item.issue("related", f"{other!r} does not list {entry.id!r} back", index)
+
+
+def load_questions(path: Path) -> list[Question]:
+    """The labelled evaluation questions (`tests/eval/questions.yaml`)."""
+    rows = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or []
+    return [Question(str(r["q"]), r.get("expect"), str(r.get("type", ""))) for r in rows]

@@ -31,7 +31,10 @@ FILLER = frozenset(
     what whats what is are was were who whos which where when why how do does did know about
     explain define describe info information on i want to like wanna need some any this that
     these those it its is be been being there here bot mean means meaning stand stands for and
-    or quick summary details detail anything something in of to by at with from as
+    or quick summary details detail anything something in of to by at with from as list plz
+    explained again now current currently today latest thing things stuff exactly work works
+    ever really so just still get got have has had all much many ok okay yo guys folks question
+    thx ty cheers anyone know knows remind overview basics
     """.split()
 )
 
@@ -96,10 +99,24 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "end": ("Dates",),
     "ended": ("Dates",),
     "area": ("Area",),
+    "long": ("Dates", "Frequency"),
+    "enter": ("In force", "Signed"),
+    "entered": ("In force", "Signed"),
+    "held": ("Frequency", "First held", "Dates"),
+    "usually": ("Frequency",),
+    "happen": ("Dates", "Frequency"),
+    "happens": ("Dates", "Frequency"),
+    "happened": ("Dates",),
+    "take": ("Dates", "Participants"),
+    "took": ("Dates", "Participants"),
+    "place": ("Dates", "Area"),
+    "invoked": ("Invoked", "Key provisions"),
+    "invoke": ("Invoked", "Key provisions"),
+    "location": ("Headquarters", "Area"),
+    "where": ("Headquarters", "Area", "Lead"),
 }
 # "where is X" and "when did X" ask for a field even without a field word.
 QUESTION_FIELDS: dict[str, tuple[str, ...]] = {
-    "where": ("Headquarters", "Area", "Lead"),
     "when": ("Founded", "First held", "Signed", "Dates"),
     "why": ("Why it matters",),
 }
@@ -121,6 +138,7 @@ class Query:
     intent: Intent
     text: str = ""  # folded text with Slack markup removed
     core: str = ""  # text without filler and field words: what names the topic
+    words: str = ""  # text without filler only (field words kept: "end-use controls")
     fields: tuple[str, ...] = field(default=())  # fact labels the question asks for, best first
     argument: str = ""  # for LIST: the kind asked for, if any
 
@@ -138,15 +156,57 @@ def strip_markup(text: str) -> str:
     return html.unescape(text)
 
 
+# British and American spellings compare equal: folded text uses one form.
+SPELLINGS = {
+    "defence": "defense",
+    "defences": "defenses",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "programme": "program",
+    "programmes": "programs",
+    "centre": "center",
+    "centres": "centers",
+    "armour": "armor",
+    "armoured": "armored",
+    "harbour": "harbor",
+    "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers",
+    "dialogue": "dialog",
+    "catalogue": "catalog",
+    "favour": "favor",
+    "neighbour": "neighbor",
+    "neighbours": "neighbors",
+    "behaviour": "behavior",
+    "labour": "labor",
+    "sabre": "saber",
+    "analyse": "analyze",
+    "authorise": "authorize",
+    "authorised": "authorized",
+    "recognise": "recognize",
+    "recognised": "recognized",
+    "practise": "practice",
+    "licence": "license",
+    "licences": "licenses",
+    "offence": "offense",
+    "travelled": "traveled",
+}
+_ISATION = re.compile(r"isation(s?)\b")
+
+
+def _american(text: str) -> str:
+    text = _ISATION.sub(r"ization\1", text)
+    return " ".join(SPELLINGS.get(word, word) for word in text.split())
+
+
 def fold(text: str) -> str:
-    """Casefold, drop accents, possessive 's and punctuation; collapse spaces."""
+    """Casefold, drop accents, possessive 's and punctuation, unify spellings; collapse spaces."""
     text = text.translate(_INVISIBLE)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S. → US, N.A.T.O. → NATO
     text = _APOSTROPHE_S.sub("", text.casefold())
     text = text.replace("%", " percent ").replace("&", " and ")
-    return _NON_WORD.sub(" ", text).strip()
+    return _american(_NON_WORD.sub(" ", text))
 
 
 def normalise(text: str) -> str:
@@ -196,8 +256,14 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
     if tokens == ["reload"]:
         return Query(raw=raw, intent=Intent.RELOAD, text=text)
     core = strip_filler(tokens)
+    words = [t for t in tokens if t not in FILLER] or core
     return Query(
-        raw=raw, intent=Intent.ASK, text=text, core=" ".join(core), fields=find_fields(tokens)
+        raw=raw,
+        intent=Intent.ASK,
+        text=text,
+        core=" ".join(core),
+        words=" ".join(words),
+        fields=find_fields(tokens),
     )
 
 

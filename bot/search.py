@@ -1,4 +1,14 @@
-"""The matcher: an index built once at load, and `search(index, query)` → a decided result."""
+"""The matcher: an index built once at load, and `search(index, query)` → a decided result.
+
+Names and aliases are matched word by word (one typo per word tolerated) through a token index;
+the entries' own text (summary, facts, tags) is searched with SQLite FTS5. Each candidate entry
+gets two measures: how completely one of its names appears in the question (`cover`), and how
+much of the question its names and text explain (`explained`). The decision:
+- answer when a name is fully present and the entry explains the rest of the question, ahead
+  of any other entry (a longer, more specific name beats a shorter one it contains);
+- answer from text alone only when one entry clearly explains nearly all of the question;
+- otherwise suggest the close candidates, or say nothing was found.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +19,35 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
 
-from bot.query import FILLER, Query, fold
+from bot.query import FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
 
-ANSWER_AT = 84.0  # a match this good, clearly ahead of the next entry, is answered
-SUGGEST_AT = 55.0  # below this nothing is offered
-MARGIN = 6.0  # how far the best entry must lead the next one to be answered outright
-TEXT_WEIGHT = 0.9  # an entry whose own text holds every word of the question scores 90
-MAX_SHORTLIST = 300  # surfaces scored per query at most; rare tokens are taken first
+SUGGEST_AT = 50.0  # below this score nothing is offered
+MARGIN = 8.0  # how far the best entry must lead the next to be answered outright
+NAME_COVER = 0.8  # share of a name's words present for it to count as named
+NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be answered
+TEXT_EXPLAINED = 0.8  # share of the question an unnamed entry's text must explain
+TEXT_LEAD = 0.15  # and by how much it must out-explain the next entry
+MAX_SHORTLIST = 300  # surfaces scored per query at most; rare words are looked up first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
 MIN_TYPO_LEN = 4  # shorter words must match exactly: "us" is not a typo of "un"
+FTS_CANDIDATES = 5
+
+# Words that say what sort of thing is meant, not which one: they count for less.
+GENERIC = frozenset(
+    """
+    treaty treaties exercise exercises operation operations op ops alliance alliances agreement
+    agreements accord accords pact organisation organization mission missions force forces
+    convention group initiative partnership council union defence defense military security
+    cooperation international joint multinational nato un eu us uk
+    """.split()
+)
+
+
+# Words common in questions that point at no entry in particular.
+VAGUE = frozenset("year years time times number numbers first last next ago".split())
 
 
 class Outcome(StrEnum):
@@ -41,7 +67,7 @@ class Candidate:
     entry_id: str
     score: float  # 0-100
     via: Via
-    matched: str  # the name or alias as written, or the text fields that matched
+    matched: str  # the name or alias as written, or "its own text"
 
 
 @dataclass(frozen=True)
@@ -56,53 +82,86 @@ class SearchResult:
 
 @dataclass(frozen=True)
 class _Surface:
-    entry_id: str
+    entry: int  # position of the entry in the knowledge base
     text: str  # as written
     via: Via
     tokens: tuple[str, ...]  # folded, filler removed
+    joined: str  # tokens without spaces: "redflag" names "Red Flag"
+
+
+@dataclass
+class _Evidence:
+    """What the question tells us about one entry."""
+
+    cover: float = 0.0  # best share of one name's words found in the question
+    surface: _Surface | None = None
+    named: frozenset[str] = frozenset()  # question words that matched that name
+    explained: float = 0.0  # share of the question (weighted) the entry accounts for
+    score: float = 0.0
+
+
+def weight(token: str, *, in_name: bool = False) -> float:
+    """How much a word says about which entry is meant (in a name, generic words say little)."""
+    if token in FIELD_WORDS and not in_name:
+        return 0.25
+    if token in GENERIC:
+        return 0.25 if in_name else 0.5
+    if token.isdigit() and len(token) in (2, 4):
+        return 0.3  # years and editions: "baltops 2024", "freedom shield 24"
+    if len(token) == 1 or token in VAGUE:
+        return 0.25
+    return 1.0
 
 
 class Index:
     """Names and aliases by exact form and by word (typo-tolerant), plus FTS5 over entry text."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        self.entries: tuple[Entry, ...] = kb.entries
         self.surfaces: list[_Surface] = []
         self.exact: dict[str, int] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.deletes: dict[str, set[str]] = defaultdict(set)
-        for entry in kb.entries:
-            self._add(entry, entry.name, Via.NAME)
+        for number, entry in enumerate(kb.entries):
+            self._add(number, entry.name, Via.NAME)
             for alias in entry.aliases:
-                self._add(entry, alias, Via.ALIAS)
+                self._add(number, alias, Via.ALIAS)
         for token in self.postings:
             if len(token) >= MIN_TYPO_LEN:
                 for variant in _deletions(token):
                     self.deletes[variant].add(token)
+        self.postings = dict(self.postings)
+        self.deletes = dict(self.deletes)
         self.text = _TextIndex(kb)
 
-    def _add(self, entry: Entry, text: str, via: Via) -> None:
+    def _add(self, entry: int, text: str, via: Via) -> None:
         folded = fold(text)
         tokens = tuple(t for t in folded.split() if t not in FILLER) or tuple(folded.split())
         number = len(self.surfaces)
-        self.surfaces.append(_Surface(entry.id, text, via, tokens))
+        joined = "".join(tokens)
+        self.surfaces.append(_Surface(entry, text, via, tokens, joined))
         for key in (folded, " ".join(tokens)):
             self.exact.setdefault(key, number)
-        for token in set(tokens):
-            self.postings[token].append(number)
+        for token in {*tokens, joined}:
+            if len(token) > 1 or token.isdigit():  # "P&S" matches only as the whole name
+                self.postings[token].append(number)
 
     def similar_tokens(self, token: str) -> dict[str, float]:
         """Vocabulary words equal to `token` or one edit away, with the credit each earns."""
-        found = {token: 1.0} if token in self.postings else {}
-        if len(token) < MIN_TYPO_LEN:
+        if token in self.postings:
+            return {token: 1.0}  # a word we know is not a typo of another ("kfor", "ifor")
+        found: dict[str, float] = {}
+        if len(token) < MIN_TYPO_LEN - 1:
             return found
-        variants = _deletions(token)
+        if len(token) < MIN_TYPO_LEN:  # "eys" → "eyes": one letter missing, nothing else
+            return dict.fromkeys(self.deletes.get(token, ()), TYPO_CREDIT)
         near: set[str] = set(self.deletes.get(token, ()))
-        for variant in variants:
-            if variant in self.postings and len(variant) >= MIN_TYPO_LEN:
+        for variant in _deletions(token):
+            if len(variant) >= MIN_TYPO_LEN and variant in self.postings:
                 near.add(variant)
             near.update(self.deletes.get(variant, ()))
         for word in near:
-            if word not in found and Levenshtein.distance(word, token, score_cutoff=2) <= 2:
+            if word not in found and OSA.distance(word, token, score_cutoff=1) <= 1:
                 found[word] = TYPO_CREDIT
         return found
 
@@ -114,152 +173,186 @@ def build_index(kb: KnowledgeBase) -> Index:
 
 def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
     """Rank entries for a question and decide: answer, suggest up to `limit`, or nothing."""
-    tokens = query.tokens
-    if not tokens:
+    words = query.words.split()
+    if not words:
         return SearchResult(Outcome.NONE)
-    exact = index.exact.get(query.core)
-    if exact is None:
-        exact = index.exact.get(query.text)
-    if exact is not None:
-        surface = index.surfaces[exact]
-        return SearchResult(
-            Outcome.ANSWER, (Candidate(surface.entry_id, 100.0, surface.via, surface.text),)
-        )
-    ranked = _rank_names(index, tokens, query.core)
-    text_hits = index.text.search(tokens)
-    return _decide(ranked, text_hits, len(tokens), limit)
+    for key in (query.words, query.core, query.text):
+        number = index.exact.get(key)
+        if number is not None:
+            surface = index.surfaces[number]
+            entry_id = index.entries[surface.entry].id
+            return SearchResult(
+                Outcome.ANSWER, (Candidate(entry_id, 100.0, surface.via, surface.text),)
+            )
+    evidence = _name_evidence(index, words)
+    _add_text_evidence(index, words, evidence)
+    return _decide(index, evidence, words, limit)
 
 
-def _rank_names(index: Index, tokens: list[str], core: str) -> list[Candidate]:
-    credits = {token: index.similar_tokens(token) for token in dict.fromkeys(tokens)}
+def _name_evidence(index: Index, words: list[str]) -> dict[int, _Evidence]:
+    credits = {word: index.similar_tokens(word) for word in dict.fromkeys(words)}
     shortlist: dict[int, None] = {}
     vocab = sorted(
         {w for found in credits.values() for w in found}, key=lambda w: len(index.postings[w])
     )
     for word in vocab:
-        for number in index.postings[word]:
-            shortlist[number] = None
+        shortlist.update(dict.fromkeys(index.postings[word]))
         if len(shortlist) >= MAX_SHORTLIST:
             break
-    best: dict[str, Candidate] = {}
+    evidence: dict[int, _Evidence] = {}
     for number in shortlist:
         surface = index.surfaces[number]
-        score = _score(tokens, credits, surface, core)
-        current = best.get(surface.entry_id)
-        if current is None or score > current.score:
-            best[surface.entry_id] = Candidate(surface.entry_id, score, surface.via, surface.text)
-    return sorted(best.values(), key=lambda c: -c.score)
+        cover, named = _cover(surface, credits)
+        found = evidence.setdefault(surface.entry, _Evidence())
+        if (cover, len(named)) > (found.cover, len(found.named)):
+            found.cover, found.surface, found.named = cover, surface, named
+    return evidence
 
 
-def _weight(token: str) -> float:
-    """Years and other long numbers say less about the topic than words do."""
-    return 0.4 if token.isdigit() and len(token) >= 4 else 1.0
-
-
-def _score(
-    tokens: list[str], credits: dict[str, dict[str, float]], surface: _Surface, core: str
-) -> float:
-    """How well the question's words and the surface's words cover each other, 0-100."""
-    words = set(surface.tokens)
+def _cover(surface: _Surface, credits: dict[str, dict[str, float]]) -> tuple[float, frozenset]:
+    """Share (weighted) of the surface's words present in the question, and which words."""
+    named: set[str] = set()
+    for word, similar in credits.items():
+        if surface.joined in similar and len(surface.tokens) > 1:
+            return similar[surface.joined], frozenset([word])
     got = 0.0
-    used: set[str] = set()
-    for token in tokens:
-        credit = 0.0
-        for word, value in credits[token].items():
-            if word in words and value > credit:
-                credit, hit = value, word
-        if credit:
-            used.add(hit)
-            got += credit * _weight(token)
-    total = sum(_weight(t) for t in tokens)
-    cover_query = got / total
-    cover_surface = len(used) / len(words)
-    overlap = 100.0 * (0.55 * cover_query + 0.45 * cover_surface) * min(1.0, cover_query * 2)
-    whole = fuzz.ratio(core, " ".join(surface.tokens), score_cutoff=80.0)
-    return max(overlap, whole * 0.95)
+    total = 0.0
+    for token in surface.tokens:
+        total += weight(token, in_name=True)
+        best = 0.0
+        for word, similar in credits.items():
+            value = similar.get(token, 0.0)
+            if value > best:
+                best, hit = value, word
+        if best:
+            got += best * weight(token, in_name=True)
+            named.add(hit)
+    return (got / total if total else 0.0), frozenset(named)
+
+
+def _add_text_evidence(index: Index, words: list[str], evidence: dict[int, _Evidence]) -> None:
+    """Score every candidate by how much of the question its names and own text explain."""
+    named_best = sorted(evidence, key=lambda n: -evidence[n].cover)[:8]
+    text_top = index.text.top(words, FTS_CANDIDATES)
+    candidates = list(dict.fromkeys([*named_best, *text_top]))
+    held = index.text.words_held(words, candidates)
+    total = sum(weight(w) for w in words)
+    for number in candidates:
+        found = evidence.setdefault(number, _Evidence())
+        known = held.get(number, set()) | found.named
+        found.explained = sum(weight(w) for w in words if w in known) / total
+        if found.cover >= NAME_COVER:
+            found.score = 100.0 * (0.5 * found.cover + 0.5 * found.explained)
+        else:  # unnamed: the text must carry it, and one-word questions are name questions
+            reach = 1.0 if found.cover else min(1.0, len(words) / 3)
+            found.score = 100.0 * (0.35 * found.cover + 0.55 * found.explained * reach)
+    for number, found in evidence.items():
+        if number not in held and not found.score:
+            found.score = 50.0 * found.cover
 
 
 def _decide(
-    ranked: list[Candidate], text_hits: list[Candidate], n_tokens: int, limit: int
+    index: Index, evidence: dict[int, _Evidence], words: list[str], limit: int
 ) -> SearchResult:
-    merged: dict[str, Candidate] = {c.entry_id: c for c in ranked}
-    for raw in text_hits:
-        hit = Candidate(raw.entry_id, raw.score * TEXT_WEIGHT, raw.via, raw.matched)
-        if hit.entry_id not in merged or merged[hit.entry_id].score < hit.score:
-            merged[hit.entry_id] = hit
-    order = sorted(merged.values(), key=lambda c: -c.score)
-    if not order or order[0].score < SUGGEST_AT:
+    order = sorted(evidence.items(), key=lambda item: (-item[1].score, -len(item[1].named)))
+    if not order or order[0][1].score < SUGGEST_AT:
         return SearchResult(Outcome.NONE)
-    top = order[0]
-    runner_up = order[1].score if len(order) > 1 else 0.0
-    if top.score >= ANSWER_AT and top.score - runner_up >= MARGIN:
-        return SearchResult(Outcome.ANSWER, (top,))
-    close = [c for c in order[:limit] if c.score >= SUGGEST_AT]
+    top_number, top = order[0]
+    rest = [found for _, found in order[1:]]
+    if _is_named_answer(top, rest) or _is_text_answer(top, rest, words):
+        return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
+    close = [_candidate(index, n, f) for n, f in order[:limit] if f.score >= SUGGEST_AT]
     return SearchResult(Outcome.SUGGEST, tuple(close))
+
+
+def _is_named_answer(top: _Evidence, rest: list[_Evidence]) -> bool:
+    if top.cover < NAME_COVER or top.explained < NAME_EXPLAINED:
+        return False
+    for other in rest:
+        if other.score <= top.score - MARGIN:
+            return True  # no close rival left (rest is sorted by score)
+        if other.cover >= NAME_COVER and not other.named < top.named:
+            return False  # two names present, and ours does not contain the other's
+        if other.cover < NAME_COVER and other.explained > top.explained:
+            return False  # an unnamed entry accounts for more of the question
+    return True
+
+
+def _is_text_answer(top: _Evidence, rest: list[_Evidence], words: list[str]) -> bool:
+    content = [w for w in words if weight(w) >= 1.0]
+    if top.explained < TEXT_EXPLAINED or len(content) < 3:
+        return False
+    runner_up = max((other.explained for other in rest), default=0.0)
+    return top.explained - runner_up >= TEXT_LEAD
+
+
+def _candidate(index: Index, number: int, found: _Evidence) -> Candidate:
+    entry_id = index.entries[number].id
+    if found.surface is not None and found.cover >= NAME_COVER:
+        return Candidate(entry_id, found.score, found.surface.via, found.surface.text)
+    return Candidate(entry_id, found.score, Via.TEXT, "its own text")
 
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-_FTS_WORD = re.compile(r"[a-z0-9]+")
+_FTS_WORD = re.compile(r"\w+")
 
 
 class _TextIndex:
-    """BM25 over each entry's own words (names, summary, facts, tags) via SQLite FTS5, in memory.
+    """Each entry's own words (names, summary, facts, tags) in SQLite FTS5, in memory.
 
-    SQLite does the ranking and the stemming; the score we return is the share of the question's
-    words an entry's text holds, which is comparable across questions where BM25 is not.
+    SQLite does the ranking (BM25) and the stemming (porter); `words_held` tells which of the
+    question's words an entry's text contains, a measure comparable across questions.
     """
-
-    COLUMNS = "names, summary, facts, tags"
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.execute(
-            f"CREATE VIRTUAL TABLE docs USING fts5({self.COLUMNS},"
+            "CREATE VIRTUAL TABLE docs USING fts5(names, summary, facts, tags, daily,"
             " tokenize='porter unicode61 remove_diacritics 2')"
         )
-        self._ids = [e.id for e in kb.entries]
         self._db.executemany(
-            "INSERT INTO docs(rowid, names, summary, facts, tags) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO docs(rowid, names, summary, facts, tags, daily) VALUES (?, ?, ?, ?, ?, ?)",
             [
                 (
                     number,
-                    " ".join([e.name, *e.aliases]),
-                    e.summary,
-                    " ".join(f"{k} {v}" for k, v in e.facts.items()),
-                    " ".join(e.tags),
+                    fold(" ".join([e.name, *e.aliases])),
+                    fold(e.summary),
+                    fold(" ".join(f"{k} {v}" for k, v in e.facts.items())),
+                    fold(" ".join(e.tags)),
+                    fold(" ".join(f.text for f in e.daily_facts)),
                 )
                 for number, e in enumerate(kb.entries)
             ],
         )
 
-    def search(self, tokens: list[str], limit: int = 4) -> list[Candidate]:
-        """Entries whose text holds most of the question's words, best first."""
-        words = list(dict.fromkeys(t for t in tokens if _FTS_WORD.fullmatch(t)))
-        if len(words) < 2:
-            return []  # a one-word question is a name question: the name index answers it
+    def top(self, words: list[str], limit: int) -> list[int]:
+        """Entries ranked by BM25 for any of the words (names weigh most)."""
+        terms = [w for w in dict.fromkeys(words) if _FTS_WORD.fullmatch(w)]
+        if not terms:
+            return []
         with self._lock:
             rows = self._db.execute(
-                "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 3.0, 1.0, 1.0, 2.0)"
-                " LIMIT ?",
-                (" OR ".join(f'"{w}"' for w in words), limit),
+                "SELECT rowid FROM docs WHERE docs MATCH ?"
+                " ORDER BY bm25(docs, 3.0, 1.0, 1.0, 2.0, 0.5) LIMIT ?",
+                (" OR ".join(f'"{w}"' for w in terms), limit),
             ).fetchall()
-            if not rows:
-                return []
-            top = [row[0] for row in rows]
-            marks = ",".join("?" * len(top))
-            held: dict[int, float] = dict.fromkeys(top, 0.0)
-            for word in words:
-                for (rowid,) in self._db.execute(
-                    f"SELECT rowid FROM docs WHERE docs MATCH ? AND rowid IN ({marks})",
-                    (f'"{word}"', *top),
-                ):
-                    held[rowid] += 1.0
-        total = len(words)
-        return [
-            Candidate(self._ids[rowid], 100.0 * held[rowid] / total, Via.TEXT, "its own text")
-            for rowid in top
-        ]
+        return [row[0] for row in rows]
+
+    def words_held(self, words: list[str], entries: list[int]) -> dict[int, set[str]]:
+        """For each of `entries`, which of `words` its text contains (after stemming)."""
+        if not entries:
+            return {}
+        held: dict[int, set[str]] = {number: set() for number in entries}
+        marks = ",".join("?" * len(entries))
+        sql = f"SELECT rowid FROM docs WHERE docs MATCH ? AND rowid IN ({marks})"
+        with self._lock:
+            for word in dict.fromkeys(words):
+                if not _FTS_WORD.fullmatch(word):
+                    continue
+                for (rowid,) in self._db.execute(sql, (f'"{word}"', *entries)):
+                    held[rowid].add(word)
+        return held

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import uuid
 from collections.abc import Iterator
@@ -19,9 +20,15 @@ from tests.slack_standin import SlackStandIn
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
+@functools.cache
+def load_real_knowledge() -> Knowledge:
+    """The real knowledge base, loaded once per test run."""
+    return load(DEFAULT_KNOWLEDGE)
+
+
 @pytest.fixture(scope="session")
 def knowledge() -> Knowledge:
-    return load(DEFAULT_KNOWLEDGE)
+    return load_real_knowledge()
 
 
 @pytest.fixture(autouse=True)
