@@ -69,9 +69,13 @@ class Knowledge:
     def __init__(self, kb: KnowledgeBase, index: Index) -> None:
         self.kb = kb
         self.index = index
+        self.examples = self._example_questions()
 
     def example_questions(self) -> tuple[str, ...]:
         """A few questions the knowledge base answers well, drawn from several kinds."""
+        return self.examples
+
+    def _example_questions(self) -> tuple[str, ...]:
         examples: list[str] = []
         templates = {
             Kind.EXERCISE: "{}",

@@ -21,16 +21,52 @@ MIN_DAILY_FACTS = 2
 MIN_RELATED = 2
 
 
+class _Source:
+    """One YAML file: its data, read fast by libyaml, and its node tree, composed only when a
+    problem needs a line number."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text
+        self._root: yaml.Node | None = None
+
+    def entry_node(self, index: int) -> yaml.Node | None:
+        if self._root is None:
+            loader = _Loader(self.text)
+            try:
+                self._root = loader.get_single_node()
+            finally:
+                loader.dispose()
+        entries = _child(self._root, "entries") if self._root is not None else None
+        return _child(entries, index) if entries is not None else None
+
+    def line(self, index: int | None, loc: tuple[str | int, ...] = ()) -> int:
+        if index is None:
+            return _line_of(self.entry_node(0), ()) if self.text else 1
+        node = self.entry_node(index)
+        return _line_of(node, loc) if node is not None else 1
+
+    def top_line(self, key: str) -> int:
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if line.startswith(f"{key}:"):
+                return number
+        return 1
+
+
 @dataclass
 class _Located:
-    """An entry with the YAML node it came from, so later checks can name a line."""
+    """A valid entry with where it came from, so later checks can name a line."""
 
     entry: Entry
-    file: str
-    node: yaml.MappingNode
+    source: _Source
+    index: int
+
+    @property
+    def file(self) -> str:
+        return self.source.name
 
     def issue(self, field: str, message: str, *path: str | int) -> KnowledgeIssue:
-        line = _line_of(self.node, (field, *path) if field else ())
+        line = self.source.line(self.index, (field, *path) if field else ())
         return KnowledgeIssue(self.file, line, self.entry.id, field, message)
 
 
@@ -39,9 +75,9 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
     issues: list[KnowledgeIssue] = []
     located: list[_Located] = []
     declared: set[str] = set()  # ids of every entry, valid or not: no cascade of "unknown id"
-    files = sorted([*directory.rglob("*.yaml"), *directory.rglob("*.yml")])
     if not directory.is_dir():
         raise KnowledgeError([KnowledgeIssue(str(directory), 0, "", "", "no such directory")])
+    files = sorted([*directory.rglob("*.yaml"), *directory.rglob("*.yml")])
     if not files:
         raise KnowledgeError([KnowledgeIssue(str(directory), 0, "", "", "no .yaml files found")])
     for path in files:
@@ -68,11 +104,8 @@ def _read_entries(
     path: Path, name: str, issues: list[KnowledgeIssue], declared: set[str]
 ) -> Iterator[_Located]:
     try:
-        loader = _Loader(path.read_text(encoding="utf-8"))
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_Loader)
     except (OSError, UnicodeDecodeError) as exc:
         issues.append(KnowledgeIssue(name, 0, "", "", f"cannot read: {exc}"))
         return
@@ -82,36 +115,37 @@ def _read_entries(
         problem = getattr(exc, "problem", None) or str(exc)
         issues.append(KnowledgeIssue(name, line, "", "", f"invalid YAML: {problem}"))
         return
-    if root is None:
+    if data is None:
         return  # an empty file holds no entries
-    entries = _child(root, "entries") if isinstance(root, yaml.MappingNode) else None
-    if not isinstance(root, yaml.MappingNode) or not isinstance(entries, yaml.SequenceNode):
-        line = root.start_mark.line + 1
+    source = _Source(name, text)
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        line = source.top_line("entries")
         issues.append(KnowledgeIssue(name, line, "", "entries", "expected `entries:` with a list"))
         return
-    for key_node, _ in root.value:
-        if key_node.value != "entries":
+    for key in data:
+        if key != "entries":
             issues.append(
                 KnowledgeIssue(
                     name,
-                    key_node.start_mark.line + 1,
+                    source.top_line(str(key)),
                     "",
-                    key_node.value,
+                    str(key),
                     "unknown top-level key (only `entries` is allowed)",
                 )
             )
-    for index, node in enumerate(entries.value):
-        yield from _validate_entry(node, name, index, issues, declared)
+    for index, item in enumerate(data["entries"]):
+        yield from _validate_entry(item, source, index, issues, declared)
 
 
 def _validate_entry(
-    node: yaml.Node, name: str, index: int, issues: list[KnowledgeIssue], declared: set[str]
+    data: Any, source: _Source, index: int, issues: list[KnowledgeIssue], declared: set[str]
 ) -> Iterator[_Located]:
-    line = node.start_mark.line + 1
-    if not isinstance(node, yaml.MappingNode):
-        issues.append(KnowledgeIssue(name, line, f"#{index + 1}", "", "an entry must be a mapping"))
+    if not isinstance(data, dict):
+        line = source.line(index)
+        issues.append(
+            KnowledgeIssue(source.name, line, f"#{index + 1}", "", "an entry must be a mapping")
+        )
         return
-    data = _construct(node)
     label = str(data.get("id") or f"#{index + 1}")
     declared.add(label)
     try:
@@ -121,18 +155,14 @@ def _validate_entry(
             loc = tuple(error["loc"])
             field = ".".join(str(part) for part in loc)
             message = error["msg"].removeprefix("Value error, ")
-            issues.append(KnowledgeIssue(name, _line_of(node, loc), label, field, message))
+            issues.append(
+                KnowledgeIssue(source.name, source.line(index, loc), label, field, message)
+            )
         return
-    yield _Located(entry, name, node)
+    yield _Located(entry, source, index)
 
 
-def _construct(node: yaml.MappingNode) -> dict[str, Any]:
-    constructor = yaml.constructor.SafeConstructor()
-    data = constructor.construct_document(node)
-    return data if isinstance(data, dict) else {}
-
-
-def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if str(key_node.value) == str(key):
@@ -142,8 +172,10 @@ def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
     return None
 
 
-def _line_of(node: yaml.Node, loc: tuple[str | int, ...]) -> int:
+def _line_of(node: yaml.Node | None, loc: tuple[str | int, ...]) -> int:
     """The line of the deepest node along `loc` that exists (the entry itself at worst)."""
+    if node is None:
+        return 1
     for part in loc:
         child = _child(node, part)
         if child is None:

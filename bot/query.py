@@ -193,20 +193,23 @@ SPELLINGS = {
 _ISATION = re.compile(r"isation(s?)\b")
 
 
+_BRITISH = re.compile(r"\b(?:" + "|".join(SPELLINGS) + r")\b")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def _american(text: str) -> str:
     text = _ISATION.sub(r"ization\1", text)
-    return " ".join(SPELLINGS.get(word, word) for word in text.split())
+    return _BRITISH.sub(lambda m: SPELLINGS[m.group(0)], text)
 
 
 def fold(text: str) -> str:
     """Casefold, drop accents, possessive 's and punctuation, unify spellings; collapse spaces."""
-    text = text.translate(_INVISIBLE)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_INVISIBLE)))
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S. → US, N.A.T.O. → NATO
     text = _APOSTROPHE_S.sub("", text.casefold())
     text = text.replace("%", " percent ").replace("&", " and ")
-    return _american(_NON_WORD.sub(" ", text))
+    return _american(" ".join(_NON_WORD.sub(" ", text).split()))
 
 
 def normalise(text: str) -> str:

@@ -12,13 +12,16 @@ much of the question its names and text explain (`explained`). The decision:
 
 from __future__ import annotations
 
+import functools
+import heapq
 import re
 import sqlite3
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
+import Stemmer
 from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
 
 from bot.query import FIELD_WORDS, FILLER, Query, fold
@@ -30,10 +33,12 @@ NAME_COVER = 0.8  # share of a name's words present for it to count as named
 NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be answered
 TEXT_EXPLAINED = 0.8  # share of the question an unnamed entry's text must explain
 TEXT_LEAD = 0.15  # and by how much it must out-explain the next entry
-MAX_SHORTLIST = 300  # surfaces scored per query at most; rare words are looked up first
+MAX_POSTINGS = 2000  # a name word in more names than this only counts once rarer words hit
+MAX_SCORED = 24  # names scored in full per question, the most promising first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
 MIN_TYPO_LEN = 4  # shorter words must match exactly: "us" is not a typo of "un"
 FTS_CANDIDATES = 5
+FTS_TERMS = 3  # the rarest words of a question that rank entries by their text
 
 # Words that say what sort of thing is meant, not which one: they count for less.
 GENERIC = frozenset(
@@ -87,6 +92,8 @@ class _Surface:
     via: Via
     tokens: tuple[str, ...]  # folded, filler removed
     joined: str  # tokens without spaces: "redflag" names "Red Flag"
+    weights: tuple[float, ...]  # of each token, within a name
+    total: float
 
 
 @dataclass
@@ -139,7 +146,10 @@ class Index:
         tokens = tuple(t for t in folded.split() if t not in FILLER) or tuple(folded.split())
         number = len(self.surfaces)
         joined = "".join(tokens)
-        self.surfaces.append(_Surface(entry, text, via, tokens, joined))
+        weights = tuple(weight(t, in_name=True) for t in tokens)
+        self.surfaces.append(
+            _Surface(entry, text, via, tokens, joined, weights, sum(weights) or 1.0)
+        )
         for key in (folded, " ".join(tokens)):
             self.exact.setdefault(key, number)
         for token in {*tokens, joined}:
@@ -185,23 +195,37 @@ def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
                 Outcome.ANSWER, (Candidate(entry_id, 100.0, surface.via, surface.text),)
             )
     evidence = _name_evidence(index, words)
-    _add_text_evidence(index, words, evidence)
+    named = sorted(evidence, key=lambda n: -evidence[n].cover)[:8]
+    _explain(index, words, evidence, named)
+    top = max(evidence.items(), key=lambda item: item[1].score, default=None)
+    if top is None or top[1].explained < 1.0:
+        # Not fully explained by a name: let the entries' text weigh in (FTS5, BM25). A fully
+        # explained named entry cannot be out-explained, so that case skips the query.
+        _explain(index, words, evidence, index.text.top(words, FTS_CANDIDATES))
     return _decide(index, evidence, words, limit)
 
 
 def _name_evidence(index: Index, words: list[str]) -> dict[int, _Evidence]:
+    """Best name match per entry: surfaces sharing words with the question, scored in full
+    only for the most promising few (ranked by a cheap weighted word count first)."""
     credits = {word: index.similar_tokens(word) for word in dict.fromkeys(words)}
-    shortlist: dict[int, None] = {}
-    vocab = sorted(
-        {w for found in credits.values() for w in found}, key=lambda w: len(index.postings[w])
+    matches = sorted(
+        ((known, credit) for similar in credits.values() for known, credit in similar.items()),
+        key=lambda pair: len(index.postings[pair[0]]),
     )
-    for word in vocab:
-        shortlist.update(dict.fromkeys(index.postings[word]))
-        if len(shortlist) >= MAX_SHORTLIST:
-            break
+    hits: dict[int, float] = {}
+    for known, credit in matches:
+        postings = index.postings[known]
+        if len(postings) > MAX_POSTINGS and hits:
+            continue  # too common to pick names by ("treaty", "nato"), once rarer words did
+        gain = credit * weight(known, in_name=True)
+        for number in postings:
+            hits[number] = hits.get(number, 0.0) + gain
+    surfaces = index.surfaces
+    best = heapq.nlargest(MAX_SCORED, hits, key=lambda n: hits[n] / surfaces[n].total)
     evidence: dict[int, _Evidence] = {}
-    for number in shortlist:
-        surface = index.surfaces[number]
+    for number in best:
+        surface = surfaces[number]
         cover, named = _cover(surface, credits)
         found = evidence.setdefault(surface.entry, _Evidence())
         if (cover, len(named)) > (found.cover, len(found.named)):
@@ -211,30 +235,28 @@ def _name_evidence(index: Index, words: list[str]) -> dict[int, _Evidence]:
 
 def _cover(surface: _Surface, credits: dict[str, dict[str, float]]) -> tuple[float, frozenset]:
     """Share (weighted) of the surface's words present in the question, and which words."""
+    if len(surface.tokens) > 1:
+        for word, similar in credits.items():
+            if surface.joined in similar:
+                return similar[surface.joined], frozenset([word])
     named: set[str] = set()
-    for word, similar in credits.items():
-        if surface.joined in similar and len(surface.tokens) > 1:
-            return similar[surface.joined], frozenset([word])
     got = 0.0
-    total = 0.0
-    for token in surface.tokens:
-        total += weight(token, in_name=True)
+    for token, token_weight in zip(surface.tokens, surface.weights, strict=True):
         best = 0.0
         for word, similar in credits.items():
             value = similar.get(token, 0.0)
             if value > best:
                 best, hit = value, word
         if best:
-            got += best * weight(token, in_name=True)
+            got += best * token_weight
             named.add(hit)
-    return (got / total if total else 0.0), frozenset(named)
+    return got / surface.total, frozenset(named)
 
 
-def _add_text_evidence(index: Index, words: list[str], evidence: dict[int, _Evidence]) -> None:
-    """Score every candidate by how much of the question its names and own text explain."""
-    named_best = sorted(evidence, key=lambda n: -evidence[n].cover)[:8]
-    text_top = index.text.top(words, FTS_CANDIDATES)
-    candidates = list(dict.fromkeys([*named_best, *text_top]))
+def _explain(
+    index: Index, words: list[str], evidence: dict[int, _Evidence], candidates: list[int]
+) -> None:
+    """Score candidates by how much of the question their names and own text explain."""
     held = index.text.words_held(words, candidates)
     total = sum(weight(w) for w in words)
     for number in candidates:
@@ -246,9 +268,6 @@ def _add_text_evidence(index: Index, words: list[str], evidence: dict[int, _Evid
         else:  # unnamed: the text must carry it, and one-word questions are name questions
             reach = 1.0 if found.cover else min(1.0, len(words) / 3)
             found.score = 100.0 * (0.35 * found.cover + 0.55 * found.explained * reach)
-    for number, found in evidence.items():
-        if number not in held and not found.score:
-            found.score = 50.0 * found.cover
 
 
 def _decide(
@@ -298,13 +317,21 @@ def _deletions(word: str) -> set[str]:
 
 
 _FTS_WORD = re.compile(r"\w+")
+_STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter 2), the C implementation
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a folded word: "sharing" and "share" → "share"."""
+    return str(_STEMMER.stemWord(word))
 
 
 class _TextIndex:
-    """Each entry's own words (names, summary, facts, tags) in SQLite FTS5, in memory.
+    """Each entry's own words (names, summary, facts, tags, daily facts).
 
-    SQLite does the ranking (BM25) and the stemming (porter); `words_held` tells which of the
-    question's words an entry's text contains, a measure comparable across questions.
+    SQLite FTS5 ranks entries for a question (BM25, names weighted most); which of the
+    question's words an entry holds is answered from per-entry sets of Snowball stems, a
+    measure that, unlike BM25, is comparable across questions.
     """
 
     def __init__(self, kb: KnowledgeBase) -> None:
@@ -314,45 +341,53 @@ class _TextIndex:
             "CREATE VIRTUAL TABLE docs USING fts5(names, summary, facts, tags, daily,"
             " tokenize='porter unicode61 remove_diacritics 2')"
         )
+        rows = [
+            (
+                number,
+                fold(" ".join([e.name, *e.aliases])),
+                fold(e.summary),
+                fold(" ".join(f"{k} {v}" for k, v in e.facts.items())),
+                fold(" ".join(e.tags)),
+                fold(" ".join(f.text for f in e.daily_facts)),
+            )
+            for number, e in enumerate(kb.entries)
+        ]
         self._db.executemany(
             "INSERT INTO docs(rowid, names, summary, facts, tags, daily) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    number,
-                    fold(" ".join([e.name, *e.aliases])),
-                    fold(e.summary),
-                    fold(" ".join(f"{k} {v}" for k, v in e.facts.items())),
-                    fold(" ".join(e.tags)),
-                    fold(" ".join(f.text for f in e.daily_facts)),
-                )
-                for number, e in enumerate(kb.entries)
-            ],
+            rows,
         )
+        # Names weigh most in BM25, then tags, summary and facts, then the daily facts.
+        self._db.execute(
+            "INSERT INTO docs(docs, rank) VALUES('rank', 'bm25(3.0, 1.0, 1.0, 2.0, 0.5)')"
+        )
+        self.stems: list[frozenset[str]] = [
+            frozenset(stem(word) for column in row[1:] for word in column.split()) for row in rows
+        ]
+        self.frequency: Counter[str] = Counter(s for stems in self.stems for s in stems)
+        self.common = max(3, len(rows) // 5)  # a word in a fifth of all entries picks none
 
     def top(self, words: list[str], limit: int) -> list[int]:
         """Entries ranked by BM25 for any of the words (names weigh most)."""
-        terms = [w for w in dict.fromkeys(words) if _FTS_WORD.fullmatch(w)]
-        if not terms:
-            return []
+        known = [
+            w
+            for w in dict.fromkeys(words)
+            if _FTS_WORD.fullmatch(w) and 0 < self.frequency[stem(w)] <= self.common
+        ]
+        if not known:
+            return []  # no entry holds any of these words (or only very common ones)
+        # The rarest words decide BM25's ranking; common ones only slow the query down.
+        terms = sorted(known, key=lambda w: self.frequency[stem(w)])[:FTS_TERMS]
         with self._lock:
             rows = self._db.execute(
-                "SELECT rowid FROM docs WHERE docs MATCH ?"
-                " ORDER BY bm25(docs, 3.0, 1.0, 1.0, 2.0, 0.5) LIMIT ?",
+                "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
                 (" OR ".join(f'"{w}"' for w in terms), limit),
             ).fetchall()
         return [row[0] for row in rows]
 
     def words_held(self, words: list[str], entries: list[int]) -> dict[int, set[str]]:
-        """For each of `entries`, which of `words` its text contains (after stemming)."""
-        if not entries:
-            return {}
-        held: dict[int, set[str]] = {number: set() for number in entries}
-        marks = ",".join("?" * len(entries))
-        sql = f"SELECT rowid FROM docs WHERE docs MATCH ? AND rowid IN ({marks})"
-        with self._lock:
-            for word in dict.fromkeys(words):
-                if not _FTS_WORD.fullmatch(word):
-                    continue
-                for (rowid,) in self._db.execute(sql, (f'"{word}"', *entries)):
-                    held[rowid].add(word)
-        return held
+        """For each of `entries`, which of `words` its text contains (compared by stem)."""
+        stems = {word: stem(word) for word in words}
+        return {
+            number: {word for word, s in stems.items() if s in self.stems[number]}
+            for number in entries
+        }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from typing import Any
@@ -74,10 +75,20 @@ def _all_text(value: Any) -> str:
     return ""
 
 
+_VALID: dict[str, bool] = {}  # messages already checked (entry cards repeat a lot)
+_VALID_MAX = 4096
+
+
 def checked(message: dict[str, Any]) -> dict[str, Any]:
     """The message itself if valid; otherwise a plain apology (and the problem is logged)."""
+    key = json.dumps(message, separators=(",", ":"), ensure_ascii=False)
+    if _VALID.get(key):
+        return message
     found = problems(message)
     if not found:
+        if len(_VALID) >= _VALID_MAX:
+            _VALID.clear()
+        _VALID[key] = True
         return message
     log.error("refusing to send an invalid message: %s", "; ".join(found))
     return {"text": "Sorry, I could not format that answer. The problem has been logged."}

@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench` prints the matcher and end-to-end tables side by side."""
