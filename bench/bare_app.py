@@ -20,7 +20,7 @@ def create() -> SlackRequestHandler:
     )
 
     @app.command(os.environ.get("SLASH_COMMAND", "/defense"))
-    def answer(ack) -> None:  # noqa: ANN001
+    def answer(ack) -> None:
         ack(response_type="ephemeral", text="Static answer.", blocks=BLOCKS)
 
     return SlackRequestHandler(app)

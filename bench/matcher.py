@@ -38,7 +38,7 @@ def rss_mb() -> float:
         return int(statm.read().split()[1]) * 4096 / 1e6
 
 
-def time_each(run, asked: list[str], repeat: int = 1) -> list[float]:  # noqa: ANN001
+def time_each(run, asked: list[str], repeat: int = 1) -> list[float]:
     samples = []
     for _ in range(repeat):
         for question in asked:
