@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -75,20 +76,21 @@ def _all_text(value: Any) -> str:
     return ""
 
 
-_VALID: dict[str, bool] = {}  # messages already checked (entry cards repeat a lot)
+_VALID: set[bytes] = set()  # digests of messages already checked (entry cards repeat a lot)
 _VALID_MAX = 4096
 
 
 def checked(message: dict[str, Any]) -> dict[str, Any]:
     """The message itself if valid; otherwise a plain apology (and the problem is logged)."""
-    key = json.dumps(message, separators=(",", ":"), ensure_ascii=False)
-    if _VALID.get(key):
+    text = json.dumps(message, separators=(",", ":"), ensure_ascii=False)
+    key = hashlib.blake2b(text.encode(), digest_size=16).digest()
+    if key in _VALID:
         return message
     found = problems(message)
     if not found:
         if len(_VALID) >= _VALID_MAX:
             _VALID.clear()
-        _VALID[key] = True
+        _VALID.add(key)
         return message
     log.error("refusing to send an invalid message: %s", "; ".join(found))
     return {"text": "Sorry, I could not format that answer. The problem has been logged."}
