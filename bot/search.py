@@ -31,7 +31,7 @@ SUGGEST_AT = 50.0  # below this score nothing is offered
 MARGIN = 8.0  # how far the best entry must lead the next to be answered outright
 NAME_COVER = 0.8  # share of a name's words present for it to count as named
 NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be answered
-TEXT_EXPLAINED = 0.8  # share of the question an unnamed entry's text must explain
+TEXT_EXPLAINED = 0.75  # share of the question an unnamed entry's text must explain
 TEXT_LEAD = 0.15  # and by how much it must out-explain the next entry
 MAX_POSTINGS = 2000  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 24  # names scored in full per question, the most promising first
@@ -50,6 +50,23 @@ GENERIC = frozenset(
     """.split()
 )
 
+
+# Words that say what kind of entry is meant: they count for entries of that kind only.
+KIND_CUES: dict[str, frozenset[str]] = {
+    word: frozenset(kinds.split())
+    for words, kinds in [
+        ("treaty treaties pact accord accords clause article convention", "treaty"),
+        ("exercise exercises drill drills wargame wargames", "exercise"),
+        ("operation operations campaign mission missions deployment", "operation"),
+        ("alliance alliances bloc organization organisation club grouping", "alliance"),
+        (
+            "hard difficult problem problems challenge challenges obstacles barriers risk risks",
+            "challenge",
+        ),
+        ("concept principle idea doctrine", "concept"),
+    ]
+    for word in words.split()
+}
 
 # Words common in questions that point at no entry in particular.
 VAGUE = frozenset("year years time times number numbers first last next ago".split())
@@ -259,15 +276,22 @@ def _explain(
     """Score candidates by how much of the question their names and own text explain."""
     held = index.text.words_held(words, candidates)
     total = sum(weight(w) for w in words)
+    cues = {w: KIND_CUES[w] for w in words if w in KIND_CUES}
     for number in candidates:
         found = evidence.setdefault(number, _Evidence())
         known = held.get(number, set()) | found.named
+        if cues:  # "the treaty that…" is explained by treaties, not by alliances that mention one
+            kind = index.entries[number].kind.value
+            known = {w for w in known if w not in cues or kind in cues[w]}
+            known |= {w for w, kinds in cues.items() if kind in kinds}
         found.explained = sum(weight(w) for w in words if w in known) / total
         if found.cover >= NAME_COVER:
             found.score = 100.0 * (0.5 * found.cover + 0.5 * found.explained)
         else:  # unnamed: the text must carry it, and one-word questions are name questions
-            reach = 1.0 if found.cover else min(1.0, len(words) / 3)
-            found.score = 100.0 * (0.35 * found.cover + 0.55 * found.explained * reach)
+            reach = min(1.0, len(words) / 3)
+            found.score = 100.0 * max(
+                0.35 * found.cover + 0.55 * found.explained, 0.85 * found.explained * reach
+            )
 
 
 def _decide(
@@ -278,8 +302,13 @@ def _decide(
         return SearchResult(Outcome.NONE)
     top_number, top = order[0]
     rest = [found for _, found in order[1:]]
-    if _is_named_answer(top, rest) or _is_text_answer(top, rest, words):
+    if _is_named_answer(top, rest):
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
+    if top.cover < NAME_COVER:  # no name present: the entry whose text explains most may win
+        by_text = sorted(evidence.items(), key=lambda item: -item[1].explained)
+        number, found = by_text[0]
+        if _is_text_answer(found, [f for _, f in by_text[1:]], words):
+            return SearchResult(Outcome.ANSWER, (_candidate(index, number, found),))
     close = [_candidate(index, n, f) for n, f in order[:limit] if f.score >= SUGGEST_AT]
     return SearchResult(Outcome.SUGGEST, tuple(close))
 
