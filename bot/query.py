@@ -122,6 +122,56 @@ QUESTION_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Everyday words and the words entries are written in: a question word also counts as held by
+# an entry whose text has one of its equivalents ("subs" → submarines, "drill" → exercise).
+EQUIVALENTS: dict[str, tuple[str, ...]] = {
+    "sub": ("submarine",),
+    "subs": ("submarines",),
+    "intel": ("intelligence",),
+    "ammo": ("ammunition",),
+    "jets": ("aircraft", "fighters"),
+    "planes": ("aircraft",),
+    "warplanes": ("aircraft",),
+    "drill": ("exercise",),
+    "drills": ("exercises",),
+    "wargame": ("exercise",),
+    "wargames": ("exercises",),
+    "deal": ("agreement", "treaty"),
+    "pact": ("treaty", "agreement"),
+    "club": ("group", "alliance"),
+    "bloc": ("group",),
+    "grouping": ("group",),
+    "org": ("organization",),
+    "troops": ("forces", "personnel"),
+    "soldiers": ("troops", "forces"),
+    "army": ("forces", "military"),
+    "navy": ("naval",),
+    "navies": ("naval",),
+    "warships": ("naval", "ships"),
+    "nukes": ("nuclear",),
+    "nuke": ("nuclear",),
+    "spies": ("intelligence",),
+    "spying": ("intelligence", "espionage"),
+    "money": ("spending", "funding"),
+    "budget": ("spending",),
+    "budgets": ("spending",),
+    "founded": ("established", "created"),
+    "started": ("established", "launched", "began"),
+    "began": ("launched", "established"),
+    "ended": ("concluded", "terminated"),
+    "countries": ("states", "nations", "members"),
+    "nations": ("states", "countries"),
+    "states": ("countries", "nations"),
+    "europeans": ("europe", "european"),
+    "american": ("us", "united"),
+    "americans": ("us", "united"),
+    "uk": ("britain", "british"),
+    "british": ("uk", "britain"),
+    "us": ("united", "american"),
+    "hard": ("difficult",),
+}
+
+
 class Intent(StrEnum):
     ASK = "ask"
     HELP = "help"

@@ -24,15 +24,15 @@ from enum import StrEnum
 import Stemmer
 from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
 
-from bot.query import FIELD_WORDS, FILLER, Query, fold
+from bot.query import EQUIVALENTS, FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
 
 SUGGEST_AT = 50.0  # below this score nothing is offered
 MARGIN = 8.0  # how far the best entry must lead the next to be answered outright
 NAME_COVER = 0.8  # share of a name's words present for it to count as named
 NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be answered
-TEXT_EXPLAINED = 0.75  # share of the question an unnamed entry's text must explain
-TEXT_LEAD = 0.15  # and by how much it must out-explain the next entry
+TEXT_EXPLAINED = 0.7  # share of the question an unnamed entry's text must explain
+TEXT_LEAD = 0.12  # and by how much it must out-explain the next entry
 MAX_POSTINGS = 2000  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 24  # names scored in full per question, the most promising first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
@@ -415,8 +415,10 @@ class _TextIndex:
 
     def words_held(self, words: list[str], entries: list[int]) -> dict[int, set[str]]:
         """For each of `entries`, which of `words` its text contains (compared by stem)."""
-        stems = {word: stem(word) for word in words}
+        stems = {word: {stem(w) for w in (word, *EQUIVALENTS.get(word, ()))} for word in words}
         return {
-            number: {word for word, s in stems.items() if s in self.stems[number]}
+            number: {
+                word for word, forms in stems.items() if not forms.isdisjoint(self.stems[number])
+            }
             for number in entries
         }
