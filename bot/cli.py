@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--preview", type=int, metavar="N", help="show the next N planned facts")
     fact.add_argument("--channel", help="channel id (default: DAILY_FACT_CHANNEL)")
     fact.set_defaults(run=run_fact)
+    sub.add_parser("stats", help="knowledge base coverage and upkeep").set_defaults(run=run_stats)
     evaluate = sub.add_parser("eval", help="matcher accuracy on the evaluation questions")
     evaluate.add_argument("--questions", type=Path, default=QUESTIONS)
     evaluate.add_argument("--quiet", action="store_true", help="figures only, no misses")
@@ -153,6 +154,13 @@ def run_fact(args: argparse.Namespace, settings: Settings) -> int:
     if not results:
         print("nothing to post: today's fact is already in the ledger for every channel")
     return EXIT_OK if all(r.status != "failed" for r in results) else EXIT_KNOWLEDGE
+
+
+def run_stats(_args: argparse.Namespace, settings: Settings) -> int:
+    from bot.stats import format_stats
+
+    print(format_stats(load_knowledge(settings.knowledge_dir)))
+    return EXIT_OK
 
 
 def run_eval(args: argparse.Namespace, settings: Settings) -> int:
