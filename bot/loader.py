@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,12 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when pre
 
 MIN_DAILY_FACTS = 2
 MIN_RELATED = 2
+COUNTED = ("Members", "Parties", "Participants")  # figures that change: they must say when
+_COUNT = re.compile(r"\D{0,12}(\d+)")
+_DATED = re.compile(
+    r"\b(?:as of|since|at (?:its )?(?:founding|end|signature)|originally|over its history|"
+    r"before|by the time)\b|\b(?:19|20)\d\d\b"
+)
 
 
 class _Source:
@@ -224,6 +231,13 @@ def _check_entry(
     missing = [label for label in REQUIRED_FACTS[entry.kind] if label not in entry.facts]
     if missing:
         yield item.issue("facts", f"a {entry.kind.value} needs the facts: {', '.join(missing)}")
+    for label in COUNTED:
+        value = entry.facts.get(label, "")
+        count = _COUNT.match(value)
+        if count and int(count.group(1)) > 2 and not _DATED.search(value):
+            yield item.issue(
+                "facts", f"{label!r} gives a count without saying when (add 'as of YEAR')", label
+            )
     if len(entry.daily_facts) < MIN_DAILY_FACTS:
         yield item.issue("daily_facts", f"needs at least {MIN_DAILY_FACTS} daily facts")
     seen_facts: set[str] = set()

@@ -129,6 +129,10 @@ def test_every_problem_is_reported_together(tmp_path: Path) -> None:
         ),
         (("kind: concept", "kind: doctrine"), "field 'kind': Input should be 'alliance'"),
         (
+            ("Members: 2 (as of 2026)", "Members: 12"),
+            "field 'facts': 'Members' gives a count without saying when",
+        ),
+        (
             (
                 "reviewed: 2026-11-24\n    daily_facts:\n      - {id: one, text: Gamma",
                 "reviewed: someday\n    daily_facts:\n      - {id: one, text: Gamma",
