@@ -38,7 +38,7 @@ MAX_SCORED = 24  # names scored in full per question, the most promising first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
 MIN_TYPO_LEN = 4  # shorter words must match exactly: "us" is not a typo of "un"
 FTS_CANDIDATES = 5
-FTS_TERMS = 3  # the rarest words of a question that rank entries by their text
+FTS_TERMS = 2  # the rarest words of a question that rank entries by their text
 
 # Words that say what sort of thing is meant, not which one: they count for less.
 GENERIC = frozenset(
