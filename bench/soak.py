@@ -242,6 +242,10 @@ def run(total: int, concurrency: int, max_seconds: float) -> dict:
             threads = [threading.Thread(target=client) for _ in range(concurrency)]
             for thread in threads:
                 thread.start()
+            samples = []  # worker memory while the soak runs, to tell growth from warm-up
+            while any(thread.is_alive() for thread in threads):
+                samples.append(rss_kb(pid) / 1024)
+                time.sleep(1.0)
             for thread in threads:
                 thread.join()
             elapsed = time.monotonic() - started
@@ -267,6 +271,7 @@ def run(total: int, concurrency: int, max_seconds: float) -> dict:
             "tracebacks": traceback_lines,
             "rss_start_mb": rss_start / 1024,
             "rss_end_mb": rss_end / 1024,
+            "rss_samples": samples,
         }
 
 

@@ -29,6 +29,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError
 
 SCHEMA_VERSION = 1
+EVENT_MEMORY = dt.timedelta(days=1)  # how long event ids are kept for de-duplication
+PRUNE_EVERY = 500  # claims between prunings of older event ids
 
 metadata = MetaData()
 
@@ -103,6 +105,7 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = engine_url(url)
         self.engine: Engine = create_engine(self.url, pool_pre_ping=True)
+        self._claims = 0
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.migrate()
@@ -134,6 +137,9 @@ class Store:
                 conn.execute(insert(seen_events).values(event_id=event_id[:64], seen_at=now))
         except IntegrityError:
             return False
+        self._claims += 1
+        if self._claims % PRUNE_EVERY == 0:  # Slack retries for minutes, not days
+            self.forget_events(now - EVENT_MEMORY)
         return True
 
     def forget_events(self, before: dt.datetime) -> int:
