@@ -318,6 +318,10 @@ def main() -> None:
         f"  worker memory: {r['rss_start_mb']:.1f} MB → {r['rss_end_mb']:.1f} MB "
         f"({r['rss_end_mb'] - r['rss_start_mb']:+.1f} MB)"
     )
+    samples = r["rss_samples"]
+    if samples:
+        quarters = [samples[round(i * (len(samples) - 1) / 4)] for i in range(5)]
+        print("  memory by quarter of the run: " + " → ".join(f"{m:.1f}" for m in quarters) + " MB")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from slack_bolt import App
 
 from bot.service import Service
 from bot.slack.client import create_client
+from bot.slack.executor import BoundedExecutor
 from bot.slack.listeners import register_listeners
 
 log = logging.getLogger("bot.slack")
@@ -30,7 +31,7 @@ def create_app(
         request_verification_enabled=not socket_mode,
         # Ack as soon as the listener calls ack(): without this Bolt polls every 10 ms.
         process_before_response=True,
-        listener_executor=executor or ThreadPoolExecutor(max_workers=8),
+        listener_executor=executor or BoundedExecutor(),
         logger=logging.getLogger("bot.bolt"),
     )
     register_listeners(app, service)

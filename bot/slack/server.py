@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -18,6 +17,7 @@ from bot.config import Settings, load_settings
 from bot.service import Service
 from bot.slack.app import create_app
 from bot.slack.daily import DailyScheduler
+from bot.slack.executor import BoundedExecutor
 from bot.slack.reload import install_sighup
 from bot.slack.wsgi import WsgiApp
 
@@ -28,7 +28,7 @@ def create_wsgi_app(settings: Settings | None = None) -> WsgiApp:
     """The WSGI callable for HTTP mode, with the daily-fact scheduler running beside it."""
     settings = settings or load_settings()
     service = Service(settings)
-    executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="listener")
+    executor = BoundedExecutor()
     app = create_app(service, executor=executor)
     wsgi = WsgiApp(app, service)
     wsgi.executor = executor
@@ -122,7 +122,7 @@ def serve_socket(settings: Settings) -> None:
     SIGTERM stops taking new envelopes, then waits for replies and a daily post in progress.
     """
     service = Service(settings)
-    executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="listener")
+    executor = BoundedExecutor()
     app = create_app(service, socket_mode=True, executor=executor)
     health = start_health_server(service, settings.port) if settings.port else None
     scheduler = DailyScheduler(service, app.client)
