@@ -9,6 +9,13 @@ from bot.schema import DailyFact, Entry, Kind, KnowledgeBase
 from bot.search import Candidate, Index, Outcome, Via, search
 
 KINDS = frozenset(kind.value for kind in Kind)
+FAVOURITE_EXAMPLES = (
+    "rimpac",
+    "who is in the quad?",
+    "what is article 5?",
+    "when was asean founded?",
+    "burden sharing",
+)
 
 
 @dataclass(frozen=True)
@@ -76,20 +83,21 @@ class Knowledge:
         return self.examples
 
     def _example_questions(self) -> tuple[str, ...]:
-        examples: list[str] = []
-        templates = {
-            Kind.EXERCISE: "{}",
-            Kind.ALLIANCE: "who is in {}?",
-            Kind.TREATY: "what is {}?",
-            Kind.CHALLENGE: "{}",
-        }
-        for kind, template in templates.items():
+        """Favourite questions this knowledge base answers; generic ones for any other base."""
+        found = [q for q in FAVOURITE_EXAMPLES if self._answers(q)][:4]
+        if len(found) >= 3:
+            return tuple(found)
+        examples = []
+        for kind in (Kind.EXERCISE, Kind.ALLIANCE, Kind.TREATY, Kind.CHALLENGE):
             entries = self.kb.of_kind(kind)
             if entries:
                 entry = entries[len(entries) // 2]
-                short = min([entry.name, *entry.aliases], key=len)
-                examples.append(template.format(short))
+                examples.append(min([entry.name, *entry.aliases], key=len))
         return tuple(examples)
+
+    def _answers(self, question: str) -> bool:
+        result = search(self.index, parse_query(question, kinds=KINDS))
+        return result.outcome is Outcome.ANSWER
 
 
 def answer(knowledge: Knowledge, text: str, *, command: str = "/defense", pick: int = 0) -> Reply:

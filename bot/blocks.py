@@ -19,6 +19,7 @@ Message = dict[str, Any]
 Block = dict[str, Any]
 
 OPEN_ENTRY = "open_entry"  # action_id prefix of every button that opens an entry
+FEEDBACK = "feedback"  # action_id prefix of the helpful / not helpful buttons
 MAX_BLOCKS = 50
 MAX_TEXT = 3000  # section text
 MAX_FIELD = 2000
@@ -121,6 +122,16 @@ def render_entry(reply: EntryReply) -> Message:
         blocks.append({"type": "context", "elements": [mrkdwn("*Related*")]})
         blocks.append(entry_buttons(reply.related, "related"))
     blocks.append({"type": "context", "elements": [mrkdwn(entry_context(entry, reply.how))]})
+    blocks.append(
+        {
+            "type": "actions",
+            "block_id": "feedback",
+            "elements": [
+                button("👍 Helpful", entry.id, f"{FEEDBACK}:yes"),
+                button("👎 Not helpful", entry.id, f"{FEEDBACK}:no"),
+            ],
+        }
+    )
     fallback = f"{entry.name}: {entry.summary}"
     return message(escape(fallback), blocks)
 

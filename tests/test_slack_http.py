@@ -192,3 +192,27 @@ def test_command_name_is_configurable(slack: SlackStandIn, sqlite_url: str) -> N
         message = send_command(base, "rimpac", command="/intel").json()
         assert entry_ids(message) == ["rimpac"]
         assert "/intel list" in json.dumps(send_command(base, "help", command="/intel").json())
+
+
+def test_feedback_buttons_record_one_vote_per_user(
+    base_url: str, slack: SlackStandIn, served: tuple[str, Service]
+) -> None:
+    card = send_command(base_url, "rimpac").json()
+    [feedback] = [b for b in card["blocks"] if b.get("block_id") == "feedback"]
+    assert [e["action_id"] for e in feedback["elements"]] == ["feedback:yes", "feedback:no"]
+    for user, action_id in [("U1", "feedback:no"), ("U1", "feedback:yes"), ("U2", "feedback:yes")]:
+        body = action_body(
+            "rimpac", response_url=slack.response_url, user=user, action_id=action_id
+        )
+        assert (
+            post(
+                base_url,
+                "/slack/events",
+                body,
+                signed_headers(body, "application/x-www-form-urlencoded"),
+            ).status
+            == 200
+        )
+    calls = slack.wait_for("response_url", count=3)
+    assert all(c.body["response_type"] == "ephemeral" for c in calls)
+    assert served[1].store.feedback_counts() == {"rimpac": (2, 0)}

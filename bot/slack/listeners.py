@@ -13,7 +13,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.answer import KINDS, EntryReply, RefusalReply, Reply, answer_query, entry_reply
-from bot.blocks import OPEN_ENTRY, render
+from bot.blocks import FEEDBACK, OPEN_ENTRY, render
 from bot.query import Intent, parse_query
 from bot.service import Service
 from bot.slack.messages import checked
@@ -62,10 +62,34 @@ def register_listeners(app: App, service: Service) -> None:
         respond(response_type="ephemeral", replace_original=False, **checked(render(reply)))
         _log("button", body.get("user", {}).get("id", ""), reply, started)
 
+    def on_feedback(
+        ack: Ack, action: dict[str, Any], body: dict[str, Any], respond: Respond
+    ) -> None:
+        ack()
+        entry_id = action.get("value", "")
+        user = body.get("user", {}).get("id", "")
+        helpful = action.get("action_id", "").endswith(":yes")
+        if entry_id in service.knowledge.kb.by_id and user:
+            service.store.record_feedback(
+                entry_id, user, helpful=helpful, now=dt.datetime.now(dt.UTC)
+            )
+        respond(
+            response_type="ephemeral",
+            replace_original=False,
+            text="Thanks for the feedback — it helps the curators improve the answers.",
+        )
+        log.info(
+            "surface=feedback user=%s entry=%s helpful=%s",
+            hash_user(user) if user else "-",
+            entry_id or "-",
+            helpful,
+        )
+
     app.command(service.settings.slash_command)(on_command)
     app.event("app_mention")(ack=on_event_ack, lazy=[on_mention])
     app.event("message")(ack=on_event_ack, lazy=[on_message])
     app.action(re.compile(f"^{OPEN_ENTRY}"))(on_open_entry)
+    app.action(re.compile(f"^{FEEDBACK}:"))(on_feedback)
 
 
 def _reply_to(service: Service, text: str, user_id: str) -> Reply:
