@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.helpers import APP_TOKEN, BOT_TOKEN, SECRET
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -32,6 +34,32 @@ def bot_env(**values: str) -> dict[str, str]:
     env.update(values)
     env["PYTHONUNBUFFERED"] = "1"
     return env
+
+
+def bot_setup(mode: str, api_url: str, tmp_path: Path, **extra: str) -> tuple[dict[str, str], int]:
+    """The environment for `python -m bot serve|socket` against a stand-in, and its port."""
+    port = free_port()
+    credential = (
+        {"SLACK_SIGNING_SECRET": SECRET} if mode == "serve" else {"SLACK_APP_TOKEN": APP_TOKEN}
+    )
+    env = bot_env(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        PORT=str(port),
+        SLACK_API_URL=api_url,
+        DATABASE_URL=f"sqlite:///{tmp_path}/s.sqlite3",
+        **credential,
+        **extra,
+    )
+    return env, port
+
+
+def entry_ids(message: dict) -> list[str]:
+    """Ids of the entries a Slack message presents (header blocks `entry:<id>`)."""
+    return [
+        b["block_id"][6:]
+        for b in message.get("blocks", [])
+        if b.get("block_id", "").startswith("entry:")
+    ]
 
 
 def run_bot(

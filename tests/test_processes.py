@@ -7,29 +7,14 @@ import time
 from pathlib import Path
 
 from tests.helpers import APP_TOKEN, BOT_TOKEN, SECRET, event_body, mention, send_command
-from tests.processes import bot_env, free_port, run_bot, running_bot
+from tests.processes import bot_env, bot_setup, entry_ids, free_port, run_bot, running_bot
 from tests.slack_standin import SlackStandIn
-
-
-def entry_ids(message: dict) -> list[str]:
-    return [
-        b["block_id"][6:]
-        for b in message.get("blocks", [])
-        if b.get("block_id", "").startswith("entry:")
-    ]
 
 
 def test_serve_runs_under_gunicorn_and_answers_signed_commands(
     slack: SlackStandIn, tmp_path: Path
 ) -> None:
-    port = free_port()
-    env = bot_env(
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        SLACK_SIGNING_SECRET=SECRET,
-        PORT=str(port),
-        SLACK_API_URL=slack.api_url,
-        DATABASE_URL=f"sqlite:///{tmp_path}/s.sqlite3",
-    )
+    env, port = bot_setup("serve", slack.api_url, tmp_path)
     with running_bot("serve", env=env, port=port) as process:
         message = send_command(f"http://127.0.0.1:{port}", "cobra gold").json()
         assert entry_ids(message) == ["cobra-gold"]
@@ -38,14 +23,7 @@ def test_serve_runs_under_gunicorn_and_answers_signed_commands(
 
 
 def test_socket_mode_answers_commands_and_mentions(slack: SlackStandIn, tmp_path: Path) -> None:
-    port = free_port()
-    env = bot_env(
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        SLACK_APP_TOKEN=APP_TOKEN,
-        PORT=str(port),
-        SLACK_API_URL=slack.api_url,
-        DATABASE_URL=f"sqlite:///{tmp_path}/s.sqlite3",
-    )
+    env, port = bot_setup("socket", slack.api_url, tmp_path)
     with running_bot("socket", env=env, port=port):
         deadline = time.monotonic() + 10
         while not slack.connections and time.monotonic() < deadline:

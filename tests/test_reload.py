@@ -11,19 +11,11 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_KNOWLEDGE
-from tests.helpers import BOT_TOKEN, SECRET, make_settings, send_command, serve_app
-from tests.processes import bot_env, free_port, running_bot
+from tests.helpers import make_settings, send_command, serve_app
+from tests.processes import bot_setup, entry_ids, running_bot
 from tests.slack_standin import SlackStandIn
 
 ADMIN = "U0ADMIN1"
-
-
-def entry_ids(message: dict) -> list[str]:
-    return [
-        b["block_id"][6:]
-        for b in message.get("blocks", [])
-        if b.get("block_id", "").startswith("entry:")
-    ]
 
 
 @pytest.fixture
@@ -77,13 +69,10 @@ def test_admin_reload_applies_a_good_edit_and_refuses_a_broken_one(
 def test_sighup_reloads_the_served_bot_and_reports_a_broken_edit_to_admins(
     slack: SlackStandIn, tmp_path: Path, knowledge_copy: Path
 ) -> None:
-    port = free_port()
-    env = bot_env(
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        SLACK_SIGNING_SECRET=SECRET,
-        PORT=str(port),
-        SLACK_API_URL=slack.api_url,
-        DATABASE_URL=f"sqlite:///{tmp_path}/s.sqlite3",
+    env, port = bot_setup(
+        "serve",
+        slack.api_url,
+        tmp_path,
         KNOWLEDGE_DIR=str(knowledge_copy),
         ADMIN_USER_IDS=ADMIN,
     )

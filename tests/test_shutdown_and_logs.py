@@ -19,19 +19,12 @@ from tests.helpers import (
     send_event,
     signed_headers,
 )
-from tests.processes import bot_env, free_port, running_bot
+from tests.processes import bot_setup, running_bot
 from tests.slack_standin import SlackStandIn
 
 
 def test_sigterm_lets_a_reply_in_flight_finish(slack: SlackStandIn, tmp_path: Path) -> None:
-    port = free_port()
-    env = bot_env(
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        SLACK_SIGNING_SECRET=SECRET,
-        PORT=str(port),
-        SLACK_API_URL=slack.api_url,
-        DATABASE_URL=f"sqlite:///{tmp_path}/s.sqlite3",
-    )
+    env, port = bot_setup("serve", slack.api_url, tmp_path)
     slack.delay("chat.postMessage", 2.0)
     with running_bot("serve", env=env, port=port) as process:
         send_event(f"http://127.0.0.1:{port}", event_body(mention("kfor")))
@@ -41,14 +34,7 @@ def test_sigterm_lets_a_reply_in_flight_finish(slack: SlackStandIn, tmp_path: Pa
 
 
 def test_socket_mode_sigterm_exits_cleanly(slack: SlackStandIn, tmp_path: Path) -> None:
-    port = free_port()
-    env = bot_env(
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        SLACK_APP_TOKEN=APP_TOKEN,
-        PORT=str(port),
-        SLACK_API_URL=slack.api_url,
-        DATABASE_URL=f"sqlite:///{tmp_path}/s.sqlite3",
-    )
+    env, port = bot_setup("socket", slack.api_url, tmp_path)
     with running_bot("socket", env=env, port=port) as process:
         assert process.stop(signal.SIGTERM) == 0
         assert "shutting down" in process.output()
@@ -57,13 +43,10 @@ def test_socket_mode_sigterm_exits_cleanly(slack: SlackStandIn, tmp_path: Path) 
 def test_every_surface_logs_one_line_per_request_and_no_secret(
     slack: SlackStandIn, tmp_path: Path
 ) -> None:
-    port = free_port()
-    env = bot_env(
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        SLACK_SIGNING_SECRET=SECRET,
-        PORT=str(port),
-        SLACK_API_URL=slack.api_url,
-        DATABASE_URL=f"sqlite:///{tmp_path}/s.sqlite3",
+    env, port = bot_setup(
+        "serve",
+        slack.api_url,
+        tmp_path,
         LOG_LEVEL="DEBUG",
         DAILY_FACT_CHANNEL="C0FACTS",
         DAILY_FACT_GRACE_MINUTES="1440",

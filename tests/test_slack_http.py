@@ -21,15 +21,8 @@ from tests.helpers import (
     serve_app,
     signed_headers,
 )
+from tests.processes import entry_ids
 from tests.slack_standin import SlackStandIn
-
-
-def entry_ids(message: dict) -> list[str]:
-    return [
-        b["block_id"][6:]
-        for b in message.get("blocks", [])
-        if b.get("block_id", "").startswith("entry:")
-    ]
 
 
 @pytest.mark.parametrize(
