@@ -25,3 +25,10 @@ def test_code_is_formatted() -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_mypy_finds_no_type_errors_in_the_package() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "bot"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout

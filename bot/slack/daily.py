@@ -19,6 +19,7 @@ from bot.facts import Schedule, choose_fact, due_date, upcoming
 from bot.service import Service
 from bot.slack.client import create_client
 from bot.slack.messages import checked
+from bot.storage import Store
 
 log = logging.getLogger("bot.daily")
 SEND_ATTEMPTS = 3  # on top of slack-sdk's own retries for 429s, 5xx and dropped connections
@@ -111,19 +112,12 @@ def post_fact_once(
 
 
 def _is_stale(
-    status: str, store: object, channel: str, local_date: dt.date, now: dt.datetime
+    status: str, store: Store, channel: str, local_date: dt.date, now: dt.datetime
 ) -> bool:
     """A claim whose process died before sending may be taken over, once, atomically."""
     if status != "claimed":
         return False
-    return bool(
-        store.take_over_post(
-            channel,
-            local_date,
-            now=now,  # type: ignore[attr-defined]
-            stale_before=now - STALE_CLAIM,
-        )
-    )
+    return store.take_over_post(channel, local_date, now=now, stale_before=now - STALE_CLAIM)
 
 
 def _send(

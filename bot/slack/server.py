@@ -65,7 +65,8 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 
     def on_worker_ready(self, _worker: object) -> None:
         """gunicorn's post_worker_init hook: SIGHUP in the worker reloads the knowledge."""
-        install_sighup(self.wsgi.service, self.wsgi.slack.app.client)
+        if self.wsgi.slack is not None:
+            install_sighup(self.wsgi.service, self.wsgi.slack.app.client)
 
     def on_worker_exit(self, _server: object, _worker: object) -> None:
         """gunicorn's worker_exit hook (after in-flight requests): let replies being sent and a
