@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +22,7 @@ from bot.schema import REQUIRED_FACTS, Entry, KnowledgeBase
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
+CACHE = Path(tempfile.gettempdir()) / "defense-bot-knowledge-cache"
 MIN_DAILY_FACTS = 2
 MIN_RELATED = 2
 COUNTED = ("Members", "Parties", "Participants")  # figures that change: they must say when
@@ -100,6 +105,26 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
     return KnowledgeBase([item.entry for item in located])
 
 
+def _parse(text: str) -> Any:
+    """YAML → data. PyYAML builds Python objects slowly (seconds for 10,000 aliases), so the
+    result is kept as JSON in the temp folder, keyed by the file's content: an unchanged file
+    loads from there; any edit is parsed afresh. The cache is optional: errors skip it."""
+    path = CACHE / f"{hashlib.sha256(text.encode()).hexdigest()}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = yaml.load(text, Loader=_Loader)
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(data, default=str), encoding="utf-8")
+        partial.replace(path)
+    except (OSError, TypeError, ValueError):
+        pass
+    return data
+
+
 def _display_name(path: Path, directory: Path) -> str:
     try:
         return str(path.relative_to(directory.parent))
@@ -112,7 +137,7 @@ def _read_entries(
 ) -> Iterator[_Located]:
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_Loader)
+        data = _parse(text)
     except (OSError, UnicodeDecodeError) as exc:
         issues.append(KnowledgeIssue(name, 0, "", "", f"cannot read: {exc}"))
         return

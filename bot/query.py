@@ -243,23 +243,30 @@ SPELLINGS = {
 _ISATION = re.compile(r"isation(s?)\b")
 
 
-_BRITISH = re.compile(r"\b(?:" + "|".join(SPELLINGS) + r")\b")
+_SPELLING_KEYS = frozenset(SPELLINGS)
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def _american(text: str) -> str:
-    text = _ISATION.sub(r"ization\1", text)
-    return _BRITISH.sub(lambda m: SPELLINGS[m.group(0)], text)
+    if "isation" in text:
+        text = _ISATION.sub(r"ization\1", text)
+    words = text.split()
+    if _SPELLING_KEYS.isdisjoint(words):
+        return " ".join(words)
+    return " ".join(SPELLINGS.get(word, word) for word in words)
 
 
 def fold(text: str) -> str:
     """Casefold, drop accents, possessive 's and punctuation, unify spellings; collapse spaces."""
     if not text.isascii():
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_INVISIBLE)))
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S. → US, N.A.T.O. → NATO
-    text = _APOSTROPHE_S.sub("", text.casefold())
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S. → US
+    text = text.casefold()
+    if "s" in text and ("'" in text or "\u2019" in text or "\u02bc" in text):
+        text = _APOSTROPHE_S.sub("", text)
     text = text.replace("%", " percent ").replace("&", " and ")
-    return _american(" ".join(_NON_WORD.sub(" ", text).split()))
+    return _american(_NON_WORD.sub(" ", text))
 
 
 def normalise(text: str) -> str:

@@ -34,11 +34,12 @@ NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be a
 TEXT_EXPLAINED = 0.7  # share of the question an unnamed entry's text must explain
 TEXT_LEAD = 0.12  # and by how much it must out-explain the next entry
 MAX_POSTINGS = 2000  # a name word in more names than this only counts once rarer words hit
-MAX_SCORED = 24  # names scored in full per question, the most promising first
+MAX_SCORED = 16  # names scored in full per question, the most promising first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
 MIN_TYPO_LEN = 4  # shorter words must match exactly: "us" is not a typo of "un"
 FTS_CANDIDATES = 5
-FTS_TERMS = 2  # the rarest words of a question that rank entries by their text
+FTS_MAX_DOCS = 64  # entries BM25 ranks per question at most, give or take the rarest word
+FTS_TERMS = 3  # the rarest words of a question that rank entries by their text
 
 # Words that say what sort of thing is meant, not which one: they count for less.
 GENERIC = frozenset(
@@ -405,7 +406,13 @@ class _TextIndex:
         if not known:
             return []  # no entry holds any of these words (or only very common ones)
         # The rarest words decide BM25's ranking; common ones only slow the query down.
-        terms = sorted(known, key=lambda w: self.frequency[stem(w)])[:FTS_TERMS]
+        terms: list[str] = []
+        matched = 0
+        for word in sorted(known, key=lambda w: self.frequency[stem(w)])[:FTS_TERMS]:
+            if terms and matched + self.frequency[stem(word)] > FTS_MAX_DOCS:
+                break  # BM25 costs per matching entry: the rarest words are enough
+            terms.append(word)
+            matched += self.frequency[stem(word)]
         with self._lock:
             rows = self._db.execute(
                 "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
