@@ -116,7 +116,7 @@ def run(sizes: list[int], count: int) -> list[dict]:
 def format_table(rows: list[dict]) -> str:
     head = (
         f"{'KB':>6} {'aliases':>8} | {'ours p50':>9} {'ours p99':>9} | {'naive p50':>10} "
-        f"{'naive p99':>10} | {'speed-up':>8} | {'build':>7} {'start-up':>8} | "
+        f"{'naive p99':>10} | {'speed-up':>8} | {'build':>7} {'start cold':>10} {'warm':>6} | "
         f"{'py MB':>6} {'RSS MB':>7}"
     )
     lines = [head, "-" * len(head)]
