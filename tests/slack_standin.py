@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 import queue
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ class SlackStandIn:
         self.acks: list[dict[str, Any]] = []  # Socket Mode acknowledgements
         self._failures: dict[str, list[tuple[int, dict[str, str], dict[str, Any]]]] = {}
         self._delays: dict[str, float] = {}
+        self._drops: dict[str, int] = {}
         self._changed = threading.Condition()
         self._envelopes: queue.Queue[dict[str, Any]] = queue.Queue()
         self._ts = itertools.count(1)
@@ -80,6 +82,10 @@ class SlackStandIn:
         """Answer `method` with an error `times` times before answering normally."""
         headers = {"Retry-After": str(retry_after)} if status == 429 else {}
         self._failures[method] = [(status, headers, {"ok": False, "error": error})] * times
+
+    def drop(self, method: str, times: int) -> None:
+        """Close the connection without answering `method`, `times` times (a network drop)."""
+        self._drops[method] = times
 
     def delay(self, method: str, seconds: float) -> None:
         """Answer `method` only after `seconds` (a slow Slack)."""
@@ -167,6 +173,12 @@ class SlackStandIn:
                 body = _parse(raw, self.headers.get("Content-Type", ""))
                 path = self.path.split("?")[0]
                 method = path.removeprefix("/api/") if path.startswith("/api/") else "response_url"
+                if standin._drops.get(method, 0) > 0:
+                    standin._drops[method] -= 1
+                    standin._record(Call(f"{method} (dropped)", body, dict(self.headers.items())))
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
                 status, headers, answer = standin._answer(method, body)
                 time.sleep(standin._delays.get(method, 0.0))
                 standin._record(Call(method, body, dict(self.headers.items())))

@@ -89,6 +89,18 @@ def test_rate_limited_reply_is_retried_and_delivered_once(
     assert calls[1].at - calls[0].at >= 0.9
 
 
+def test_a_dropped_connection_is_retried_and_the_reply_delivered_once(
+    base_url: str, slack: SlackStandIn
+) -> None:
+    slack.drop("chat.postMessage", times=1)
+    send_event(base_url, event_body(mention("pitch black")))
+    [call] = slack.wait_for("chat.postMessage")
+    assert len(slack.calls_to("chat.postMessage (dropped)")) == 1
+    time.sleep(0.3)
+    assert len(slack.calls_to("chat.postMessage")) == 1
+    assert call.body["blocks"][0]["block_id"] == "entry:pitch-black"
+
+
 def test_a_reply_that_finally_fails_is_logged_and_the_bot_keeps_answering(
     base_url: str, slack: SlackStandIn, caplog: pytest.LogCaptureFixture
 ) -> None:

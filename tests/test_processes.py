@@ -52,6 +52,7 @@ def test_socket_mode_answers_commands_and_mentions(slack: SlackStandIn, tmp_path
         assert entry_ids(ack["payload"]) == ["malabar"]
         assert ack["payload"]["response_type"] == "ephemeral"
         event = mention("what is the rio treaty")
+        body_id = "EvSOCKET0001"
         slack.deliver(
             {
                 "envelope_id": "env-2",
@@ -59,13 +60,27 @@ def test_socket_mode_answers_commands_and_mentions(slack: SlackStandIn, tmp_path
                 "accepts_response_payload": False,
                 "retry_attempt": 0,
                 "retry_reason": "",
-                "payload": event_body(event),
+                "payload": event_body(event, event_id=body_id),
             }
         )
         slack.wait_for_ack("env-2")
         [call] = slack.wait_for("chat.postMessage")
         assert call.body["thread_ts"] == event["ts"]
         assert entry_ids(call.body) == ["rio-treaty"]
+        # Slack redelivers the same event (a retry): it is acknowledged, not answered again.
+        slack.deliver(
+            {
+                "envelope_id": "env-3",
+                "type": "events_api",
+                "accepts_response_payload": False,
+                "retry_attempt": 1,
+                "retry_reason": "timeout",
+                "payload": event_body(event, event_id=body_id),
+            }
+        )
+        slack.wait_for_ack("env-3")
+        time.sleep(0.5)
+        assert len(slack.calls_to("chat.postMessage")) == 1
 
 
 def test_ask_prints_a_readable_answer() -> None:
