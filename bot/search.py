@@ -33,12 +33,13 @@ NAME_COVER = 0.8  # share of a name's words present for it to count as named
 NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be answered
 TEXT_EXPLAINED = 0.7  # share of the question an unnamed entry's text must explain
 TEXT_LEAD = 0.12  # and by how much it must out-explain the next entry
-MAX_POSTINGS = 2000  # a name word in more names than this only counts once rarer words hit
+MAX_POSTINGS = 500  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 16  # names scored in full per question, the most promising first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
 MIN_TYPO_LEN = 4  # shorter words must match exactly: "us" is not a typo of "un"
 FTS_CANDIDATES = 5
 FTS_MAX_DOCS = 64  # entries BM25 ranks per question at most, give or take the rarest word
+FTS_SAMPLE = 48  # entries looked at when BM25 would have to rank too many
 FTS_TERMS = 3  # the rarest words of a question that rank entries by their text
 
 # Words that say what sort of thing is meant, not which one: they count for less.
@@ -234,8 +235,8 @@ def _name_evidence(index: Index, words: list[str]) -> dict[int, _Evidence]:
     hits: dict[int, float] = {}
     for known, credit in matches:
         postings = index.postings[known]
-        if len(postings) > MAX_POSTINGS and hits:
-            continue  # too common to pick names by ("treaty", "nato"), once rarer words did
+        if len(postings) > MAX_POSTINGS and (hits or credit < 1.0):
+            continue  # too common to pick names by ("treaty", "nato"), or a typo's guess
         gain = credit * weight(known, in_name=True)
         for number in postings:
             hits[number] = hits.get(number, 0.0) + gain
@@ -276,8 +277,9 @@ def _explain(
 ) -> None:
     """Score candidates by how much of the question their names and own text explain."""
     held = index.text.words_held(words, candidates)
-    total = sum(weight(w) for w in words)
-    cues = {w: KIND_CUES[w] for w in words if w in KIND_CUES}
+    weights = {w: weight(w) for w in words}
+    total = sum(weights[w] for w in words)
+    cues = {w: KIND_CUES[w] for w in weights if w in KIND_CUES}
     for number in candidates:
         found = evidence.setdefault(number, _Evidence())
         known = held.get(number, set()) | found.named
@@ -285,7 +287,7 @@ def _explain(
             kind = index.entries[number].kind.value
             known = {w for w in known if w not in cues or kind in cues[w]}
             known |= {w for w, kinds in cues.items() if kind in kinds}
-        found.explained = sum(weight(w) for w in words if w in known) / total
+        found.explained = sum(weights[w] for w in words if w in known) / total
         if found.cover >= NAME_COVER:
             found.score = 100.0 * (0.5 * found.cover + 0.5 * found.explained)
         else:  # unnamed: the text must carry it, and one-word questions are name questions
@@ -413,12 +415,23 @@ class _TextIndex:
                 break  # BM25 costs per matching entry: the rarest words are enough
             terms.append(word)
             matched += self.frequency[stem(word)]
+        expression = " OR ".join(f'"{w}"' for w in terms)
+        if matched <= FTS_MAX_DOCS * 4:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
+                    (expression, limit),
+                ).fetchall()
+            return [row[0] for row in rows]
+        # Even the rarest word is in many entries (a very large knowledge base): BM25 over all
+        # of them would cost milliseconds, so rank a bounded sample by the rarer words held.
         with self._lock:
             rows = self._db.execute(
-                "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
-                (" OR ".join(f'"{w}"' for w in terms), limit),
+                "SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?", (expression, FTS_SAMPLE)
             ).fetchall()
-        return [row[0] for row in rows]
+        rarity = {w: 1.0 / self.frequency[stem(w)] for w in known}
+        held = self.words_held(known, [row[0] for row in rows])
+        return heapq.nlargest(limit, held, key=lambda n: sum(rarity[w] for w in held[n]))
 
     def words_held(self, words: list[str], entries: list[int]) -> dict[int, set[str]]:
         """For each of `entries`, which of `words` its text contains (compared by stem)."""
