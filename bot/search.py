@@ -39,6 +39,7 @@ TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itse
 MIN_TYPO_LEN = 4  # shorter words must match exactly: "us" is not a typo of "un"
 FTS_CANDIDATES = 5
 FTS_MAX_DOCS = 64  # entries BM25 ranks per question at most, give or take the rarest word
+FTS_BM25_MAX = 32  # BM25 ranks the matching entries when there are at most this many
 FTS_SAMPLE = 48  # entries looked at when BM25 would have to rank too many
 FTS_TERMS = 3  # the rarest words of a question that rank entries by their text
 
@@ -416,15 +417,15 @@ class _TextIndex:
             terms.append(word)
             matched += self.frequency[stem(word)]
         expression = " OR ".join(f'"{w}"' for w in terms)
-        if matched <= FTS_MAX_DOCS * 4:
+        if matched <= FTS_BM25_MAX:
             with self._lock:
                 rows = self._db.execute(
                     "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
                     (expression, limit),
                 ).fetchall()
             return [row[0] for row in rows]
-        # Even the rarest word is in many entries (a very large knowledge base): BM25 over all
-        # of them would cost milliseconds, so rank a bounded sample by the rarer words held.
+        # Even the rarest word is in many entries (a large knowledge base): BM25 costs a few µs
+        # per matching entry, so rank a bounded sample by the rarer words it holds instead.
         with self._lock:
             rows = self._db.execute(
                 "SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?", (expression, FTS_SAMPLE)
