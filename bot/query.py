@@ -100,6 +100,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "ended": ("Dates",),
     "area": ("Area",),
     "long": ("Dates", "Frequency"),
+    "text": ("Key provisions",),
+    "wording": ("Key provisions",),
     "enter": ("In force", "Signed"),
     "entered": ("In force", "Signed"),
     "held": ("Frequency", "First held", "Dates"),

@@ -157,6 +157,11 @@ class Index:
             if len(token) >= MIN_TYPO_LEN:
                 for variant in _deletions(token):
                     self.deletes[variant].add(token)
+        self.numbers: list[frozenset[str]] = [frozenset() for _ in kb.entries]
+        for surface in self.surfaces:
+            digits = {t for t in surface.tokens if t.isdigit() and len(t) <= 3}
+            if digits:
+                self.numbers[surface.entry] |= digits
         self.postings = dict(self.postings)
         self.deletes = dict(self.deletes)
         self.text = _TextIndex(kb)
@@ -306,15 +311,27 @@ def _decide(
         return SearchResult(Outcome.NONE)
     top_number, top = order[0]
     rest = [found for _, found in order[1:]]
-    if _is_named_answer(top, rest):
+    if _is_named_answer(top, rest) and _numbers_agree(index, top_number, words):
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
     if top.cover < NAME_COVER:  # no name present: the entry whose text explains most may win
         by_text = sorted(evidence.items(), key=lambda item: -item[1].explained)
         number, found = by_text[0]
-        if _is_text_answer(found, [f for _, f in by_text[1:]], words):
+        if _is_text_answer(found, [f for _, f in by_text[1:]], words) and _numbers_agree(
+            index, number, words
+        ):
             return SearchResult(Outcome.ANSWER, (_candidate(index, number, found),))
     close = [_candidate(index, n, f) for n, f in order[:limit] if f.score >= SUGGEST_AT]
     return SearchResult(Outcome.SUGGEST, tuple(close))
+
+
+def _numbers_agree(index: Index, number: int, words: list[str]) -> bool:
+    """ "Article 4" must not be answered with Article 5: a small number in the question has to
+    appear in the entry's names whenever those names carry numbers (years aside)."""
+    asked = {w for w in words if w.isdigit() and len(w) <= 3}
+    if not asked:
+        return True
+    named = index.numbers[number]
+    return not named or not asked.isdisjoint(named)
 
 
 def _is_named_answer(top: _Evidence, rest: list[_Evidence]) -> bool:

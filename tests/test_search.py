@@ -84,3 +84,11 @@ def test_every_entry_is_found_by_its_own_name(knowledge: Knowledge) -> None:
             if not (isinstance(reply, EntryReply) and reply.entry.id == entry.id):
                 misses.append((entry.id, surface))
     assert misses == []
+
+
+@pytest.mark.parametrize("question", ["what is nato's article 4?", "article 6 of the nato treaty"])
+def test_a_different_article_number_is_never_answered_with_article_5(
+    knowledge: Knowledge, question: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert not (isinstance(reply, EntryReply) and reply.entry.id == "article-5")
