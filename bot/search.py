@@ -32,6 +32,7 @@ MARGIN = 8.0  # how far the best entry must lead the next to be answered outrigh
 NAME_COVER = 0.8  # share of a name's words present for it to count as named
 NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be answered
 TEXT_EXPLAINED = 0.7  # share of the question an unnamed entry's text must explain
+TEXT_MIN_WORDS = 4  # content words an unnamed question needs before its text can decide
 TEXT_LEAD = 0.12  # and by how much it must out-explain the next entry
 MAX_POSTINGS = 500  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 16  # names scored in full per question, the most promising first
@@ -349,7 +350,7 @@ def _is_named_answer(top: _Evidence, rest: list[_Evidence]) -> bool:
 
 def _is_text_answer(top: _Evidence, rest: list[_Evidence], words: list[str]) -> bool:
     content = [w for w in words if weight(w) >= 1.0]
-    if top.explained < TEXT_EXPLAINED or len(content) < 3:
+    if top.explained < TEXT_EXPLAINED or len(content) < TEXT_MIN_WORDS:
         return False
     runner_up = max((other.explained for other in rest), default=0.0)
     return top.explained - runner_up >= TEXT_LEAD
