@@ -108,16 +108,13 @@ def render_entry(reply: EntryReply) -> Message:
     ]
     lead = "".join(f"*{escape(label)}:* {escape(entry.facts[label])}\n" for label in reply.fields)
     blocks.append(section(lead + escape(entry.summary)))
-    labels = list(reply.fields) + [label for label in entry.facts if label not in reply.fields]
-    blocks.append(
-        {
-            "type": "section",
-            "fields": [
-                mrkdwn(f"*{escape(label)}*\n{escape(entry.facts[label])}", MAX_FIELD)
-                for label in labels[:10]
-            ],
-        }
-    )
+    labels = [label for label in entry.facts if label not in reply.fields]  # asked: shown above
+    if labels:
+        fields = [
+            mrkdwn(f"*{escape(label)}*\n{escape(entry.facts[label])}", MAX_FIELD)
+            for label in labels[:10]
+        ]
+        blocks.append({"type": "section", "fields": fields})
     if reply.related:
         blocks.append({"type": "context", "elements": [mrkdwn("*Related*")]})
         blocks.append(entry_buttons(reply.related, "related"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import random
 import sys
 from collections.abc import Callable, Sequence
@@ -41,6 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{error} — the bot cannot start.", file=sys.stderr)
         return EXIT_KNOWLEDGE
     except KeyboardInterrupt:
+        return EXIT_OK
+    except BrokenPipeError:  # `python -m bot ask … | head`: the reader left; that is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
 
 

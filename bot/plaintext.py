@@ -54,7 +54,7 @@ def _entry(reply: EntryReply, width: int) -> str:
     lines.extend(f"{label}: {entry.facts[label]}" for label in reply.fields)
     lines.append(_wrap(entry.summary, width))
     lines.append("")
-    labels = list(reply.fields) + [k for k in entry.facts if k not in reply.fields]
+    labels = [k for k in entry.facts if k not in reply.fields]  # asked ones are shown above
     for label in labels:
         lines.append(_wrap(f"{label}: {entry.facts[label]}", width, indent="  "))
     if reply.related:
