@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import tempfile
 from collections.abc import Iterator
@@ -22,7 +21,6 @@ from bot.schema import REQUIRED_FACTS, Entry, KnowledgeBase
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
-CACHE = Path(tempfile.gettempdir()) / "defense-bot-knowledge-cache"
 MIN_DAILY_FACTS = 2
 MIN_RELATED = 2
 COUNTED = ("Members", "Parties", "Participants")  # figures that change: they must say when
@@ -82,8 +80,10 @@ class _Located:
         return KnowledgeIssue(self.file, line, self.entry.id, field, message)
 
 
-def load_knowledge(directory: Path) -> KnowledgeBase:
-    """Load and validate every YAML file under `directory`; KnowledgeError lists all issues."""
+def load_knowledge(directory: Path, *, cache: Path | None = None) -> KnowledgeBase:
+    """Load and validate every YAML file under `directory`; KnowledgeError lists all issues.
+
+    With `cache`, parsed files are kept there as JSON, keyed by their content."""
     issues: list[KnowledgeIssue] = []
     located: list[_Located] = []
     declared: set[str] = set()  # ids of every entry, valid or not: no cascade of "unknown id"
@@ -94,7 +94,7 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
         raise KnowledgeError([KnowledgeIssue(str(directory), 0, "", "", "no .yaml files found")])
     for path in files:
         name = _display_name(path, directory)
-        located.extend(_read_entries(path, name, issues, declared))
+        located.extend(_read_entries(path, name, issues, declared, cache))
     unreadable = any(
         issue.line == 0 or issue.message.startswith("invalid YAML") for issue in issues
     )
@@ -105,21 +105,25 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
     return KnowledgeBase([item.entry for item in located])
 
 
-def _parse(text: str) -> Any:
+def _parse(text: str, cache: Path | None) -> Any:
     """YAML → data. PyYAML builds Python objects slowly (seconds for 10,000 aliases), so the
-    result is kept as JSON in the temp folder, keyed by the file's content: an unchanged file
-    loads from there; any edit is parsed afresh. The cache is optional: errors skip it."""
-    path = CACHE / f"{hashlib.sha256(text.encode()).hexdigest()}.json"
+    result may be kept as JSON in `cache`, keyed by the file's content: an unchanged file loads
+    from there; any edit is parsed afresh. The cache is optional: errors skip it."""
+    if cache is None:
+        return yaml.load(text, Loader=_Loader)
+    path = cache / f"{hashlib.sha256(text.encode()).hexdigest()}.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass
     data = yaml.load(text, Loader=_Loader)
     try:
-        CACHE.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(data, default=str), encoding="utf-8")
-        partial.replace(path)
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", dir=cache, suffix=".tmp", delete=False, encoding="utf-8"
+        ) as partial:
+            json.dump(data, partial, default=str)
+        Path(partial.name).replace(path)  # atomic: readers see a whole file or none
     except (OSError, TypeError, ValueError):
         pass
     return data
@@ -133,11 +137,11 @@ def _display_name(path: Path, directory: Path) -> str:
 
 
 def _read_entries(
-    path: Path, name: str, issues: list[KnowledgeIssue], declared: set[str]
+    path: Path, name: str, issues: list[KnowledgeIssue], declared: set[str], cache: Path | None
 ) -> Iterator[_Located]:
     try:
         text = path.read_text(encoding="utf-8")
-        data = _parse(text)
+        data = _parse(text, cache)
     except (OSError, UnicodeDecodeError) as exc:
         issues.append(KnowledgeIssue(name, 0, "", "", f"cannot read: {exc}"))
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 import threading
 from pathlib import Path
 
@@ -16,9 +17,12 @@ from bot.storage import Store
 log = logging.getLogger("bot")
 
 
+PARSE_CACHE = Path(tempfile.gettempdir()) / "defense-bot-knowledge-cache"
+
+
 def load(directory: Path) -> Knowledge:
     """Load, validate and index the knowledge base (raises KnowledgeError)."""
-    kb = load_knowledge(directory)
+    kb = load_knowledge(directory, cache=PARSE_CACHE)
     return Knowledge(kb, build_index(kb))
 
 
