@@ -76,11 +76,7 @@ class Knowledge:
     def __init__(self, kb: KnowledgeBase, index: Index) -> None:
         self.kb = kb
         self.index = index
-        self.examples = self._example_questions()
-
-    def example_questions(self) -> tuple[str, ...]:
-        """A few questions the knowledge base answers well, drawn from several kinds."""
-        return self.examples
+        self.examples = self._example_questions()  # questions this base answers well
 
     def _example_questions(self) -> tuple[str, ...]:
         """Favourite questions this knowledge base answers; generic ones for any other base."""
@@ -109,7 +105,7 @@ def answer(knowledge: Knowledge, text: str, *, command: str = "/defense", pick: 
 def answer_query(knowledge: Knowledge, query: Query, *, command: str, pick: int = 0) -> Reply:
     kb = knowledge.kb
     if query.intent is Intent.HELP:
-        return HelpReply(command, knowledge.example_questions(), kb.counts())
+        return HelpReply(command, knowledge.examples, kb.counts())
     if query.intent is Intent.LIST:
         return ListReply(command, query.argument, tuple(kb.of_kind(query.argument)))
     if query.intent is Intent.FACT:
@@ -126,7 +122,7 @@ def answer_query(knowledge: Knowledge, query: Query, *, command: str, pick: int 
     if result.outcome is Outcome.SUGGEST:
         entries = tuple(kb.by_id[c.entry_id] for c in result.candidates)
         return SuggestReply(query.raw, entries)
-    return NotFoundReply(query.raw, knowledge.example_questions())
+    return NotFoundReply(query.raw, knowledge.examples)
 
 
 def entry_reply(

@@ -112,11 +112,6 @@ class Settings(BaseSettings):
         value = getattr(self, name)
         return value.get_secret_value() if value is not None else ""
 
-    def secrets(self) -> list[str]:
-        """Every configured secret, so logs and replies can be checked for leaks."""
-        names = ("slack_bot_token", "slack_signing_secret", "slack_app_token")
-        return [self.secret(n) for n in names if self.secret(n)]
-
     def require(self, *names: str) -> None:
         """Fail with the variable's name if a setting a mode needs is missing."""
         for name in names:
