@@ -42,15 +42,15 @@ def bot_setup(mode: str, api_url: str, tmp_path: Path, **extra: str) -> tuple[di
     credential = (
         {"SLACK_SIGNING_SECRET": SECRET} if mode == "serve" else {"SLACK_APP_TOKEN": APP_TOKEN}
     )
-    env = bot_env(
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        PORT=str(port),
-        SLACK_API_URL=api_url,
-        DATABASE_URL=f"sqlite:///{tmp_path}/s.sqlite3",
+    values = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "PORT": str(port),
+        "SLACK_API_URL": api_url,
+        "DATABASE_URL": f"sqlite:///{tmp_path}/s.sqlite3",
         **credential,
-        **extra,
-    )
-    return env, port
+        **extra,  # may replace any of the above
+    }
+    return bot_env(**values), port
 
 
 def entry_ids(message: dict) -> list[str]:

@@ -6,6 +6,7 @@ import datetime as dt
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from bot.service import Service
 from bot.slack.client import create_client
 from bot.slack.daily import DailyScheduler, post_due_facts, post_fact_once
 from tests.helpers import BOT_TOKEN, make_settings, serve_app
-from tests.processes import ROOT, bot_env
+from tests.processes import ROOT, bot_env, bot_setup, running_bot
 from tests.slack_standin import SlackStandIn
 
 BERLIN_NINE_WINTER = dt.datetime(2026, 1, 15, 8, 0, 10, tzinfo=dt.UTC)
@@ -202,3 +203,28 @@ def test_served_app_runs_the_scheduler_at_the_local_minute_across_dst(
             scheduler.stop()
         assert call.body["channel"] == "C0DST"
         assert service.store.post_on("C0DST", dt.date(2026, 3, 29)) is not None
+
+
+def test_two_served_bots_with_schedulers_on_one_database_post_once(
+    slack: SlackStandIn, database_url: str, tmp_path: Path
+) -> None:
+    Service(make_settings(slack.api_url, database_url)).close()  # schema in place first
+    bots = []
+    for number in range(2):
+        env, port = bot_setup(
+            "serve",
+            slack.api_url,
+            tmp_path / str(number),
+            DATABASE_URL=database_url,
+            DAILY_FACT_CHANNEL="C0TWO",
+            DAILY_FACT_TIME="00:00",
+            DAILY_FACT_GRACE_MINUTES="1440",
+        )
+        bots.append((env, port))
+    with (
+        running_bot("serve", env=bots[0][0], port=bots[0][1]),
+        running_bot("serve", env=bots[1][0], port=bots[1][1]),
+    ):
+        slack.wait_for("chat.postMessage")
+        time.sleep(1.0)  # both schedulers have checked by now (each checks at start)
+    assert [c.body["channel"] for c in slack.calls_to("chat.postMessage")] == ["C0TWO"]
