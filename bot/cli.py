@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     fact.add_argument("--channel", help="channel id (default: DAILY_FACT_CHANNEL)")
     fact.set_defaults(run=run_fact)
     sub.add_parser("stats", help="knowledge base coverage and upkeep").set_defaults(run=run_stats)
+    sub.add_parser("report", help="feedback on answers and the daily-post ledger").set_defaults(
+        run=run_report
+    )
     evaluate = sub.add_parser("eval", help="matcher accuracy on the evaluation questions")
     evaluate.add_argument("--questions", type=Path, default=QUESTIONS)
     evaluate.add_argument("--quiet", action="store_true", help="figures only, no misses")
@@ -164,6 +167,30 @@ def run_stats(_args: argparse.Namespace, settings: Settings) -> int:
     from bot.stats import format_stats
 
     print(format_stats(load_knowledge(settings.knowledge_dir)))
+    return EXIT_OK
+
+
+def run_report(_args: argparse.Namespace, settings: Settings) -> int:
+    """What users thought of answers (👍/👎) and what the daily posts did, from the database."""
+    from bot.storage import Store
+
+    kb = load_knowledge(settings.knowledge_dir)
+    store = Store(settings.database_url)
+    try:
+        counts = store.feedback_counts()
+        print(f"Feedback on answers ({sum(y + n for y, n in counts.values())} votes):")
+        ranked = sorted(counts.items(), key=lambda item: (-item[1][1], -item[1][0], item[0]))
+        for entry_id, (yes, no) in ranked:
+            name = kb.by_id[entry_id].name if entry_id in kb.by_id else f"{entry_id} (removed)"
+            print(f"  {yes:>4} helpful {no:>4} not helpful  {name}")
+        for channel in settings.fact_channels:
+            posts = store.posts(channel)
+            print(f"\nDaily facts in {channel}: {len(posts)} in the ledger")
+            for post in posts[-10:]:
+                error = f" — {post.error}" if post.error else ""
+                print(f"  {post.local_date} {post.status:<8} {post.fact_id}{error}")
+    finally:
+        store.close()
     return EXIT_OK
 
 

@@ -159,3 +159,23 @@ def test_serve_without_a_token_names_the_missing_variable() -> None:
     result = run_bot("serve", env=bot_env(SLACK_SIGNING_SECRET=SECRET))
     assert result.returncode == 2
     assert "SLACK_BOT_TOKEN" in result.stderr
+
+
+def test_report_shows_feedback_and_the_daily_ledger(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from bot.storage import Store
+
+    url = f"sqlite:///{tmp_path}/r.sqlite3"
+    now = dt.datetime(2026, 11, 24, 9, tzinfo=dt.UTC)
+    store = Store(url)
+    store.record_feedback("rimpac", "U1", helpful=False, now=now)
+    store.record_feedback("rimpac", "U2", helpful=True, now=now)
+    store.claim_post("C0REP", now.date(), "nato.founding", cycle=0, now=now)
+    store.finish_post("C0REP", now.date(), status="sent", attempts=1, now=now)
+    store.close()
+    result = run_bot("report", env=bot_env(DATABASE_URL=url, DAILY_FACT_CHANNEL="C0REP"))
+    assert result.returncode == 0, result.stderr
+    assert "Feedback on answers (2 votes)" in result.stdout
+    assert "1 helpful    1 not helpful  RIMPAC" in result.stdout
+    assert "2026-11-24 sent     nato.founding" in result.stdout
