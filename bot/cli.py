@@ -94,7 +94,10 @@ def run_default(args: argparse.Namespace, settings: Settings) -> int:
 def run_serve(_args: argparse.Namespace, settings: Settings) -> int:
     settings.require("slack_bot_token", "slack_signing_secret")
     load(settings.knowledge_dir)  # fail here, with a clear report, not inside a worker
+    from bot.slack.client import verify_token
     from bot.slack.server import serve_http
+
+    verify_token(settings.secret("slack_bot_token"), settings.slack_api_url)
 
     serve_http(settings)
     return EXIT_OK
@@ -102,7 +105,10 @@ def run_serve(_args: argparse.Namespace, settings: Settings) -> int:
 
 def run_socket(_args: argparse.Namespace, settings: Settings) -> int:
     settings.require("slack_bot_token", "slack_app_token")
+    from bot.slack.client import verify_token
     from bot.slack.server import serve_socket
+
+    verify_token(settings.secret("slack_bot_token"), settings.slack_api_url)
 
     serve_socket(settings)
     return EXIT_OK

@@ -179,3 +179,24 @@ def test_report_shows_feedback_and_the_daily_ledger(tmp_path: Path) -> None:
     assert "Feedback on answers (2 votes)" in result.stdout
     assert "1 helpful    1 not helpful  RIMPAC" in result.stdout
     assert "2026-11-24 sent     nato.founding" in result.stdout
+
+
+def test_a_token_slack_refuses_is_named_without_a_traceback(
+    slack: SlackStandIn, tmp_path: Path
+) -> None:
+    slack.fail("auth.test", times=1, status=200, error="invalid_auth")
+    env, _port = bot_setup("serve", slack.api_url, tmp_path)
+    result = run_bot("serve", env=env, timeout=60)
+    assert result.returncode == 2
+    assert "configuration error: SLACK_BOT_TOKEN: Slack refused the token (invalid_auth)" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unreachable_slack_api_url_is_named_without_a_traceback(tmp_path: Path) -> None:
+    env, _port = bot_setup("socket", f"http://127.0.0.1:{free_port()}/api/", tmp_path)
+    result = run_bot("socket", env=env, timeout=60)
+    assert result.returncode == 2
+    assert "configuration error: SLACK_API_URL: cannot reach the Slack Web API" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -57,23 +57,24 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> WsgiApp:
-        self.wsgi = create_wsgi_app(self.settings)
-        return self.wsgi
+        self.served = create_wsgi_app(self.settings)
+        return self.served
 
     def run(self) -> None:
         _Arbiter(self).run()
 
     def on_worker_ready(self, _worker: object) -> None:
         """gunicorn's post_worker_init hook: SIGHUP in the worker reloads the knowledge."""
-        if self.wsgi.slack is not None:
-            install_sighup(self.wsgi.service, self.wsgi.slack.app.client)
+        served = getattr(self, "served", None)
+        if served is not None and served.slack is not None:
+            install_sighup(served.service, served.slack.app.client)
 
     def on_worker_exit(self, _server: object, _worker: object) -> None:
         """gunicorn's worker_exit hook (after in-flight requests): let replies being sent and a
         daily post in progress finish before the process ends."""
-        wsgi = getattr(self, "wsgi", None)
-        if wsgi is not None:
-            wsgi.shutdown()
+        served = getattr(self, "served", None)
+        if served is not None:
+            served.shutdown()
 
 
 def serve_http(settings: Settings, *, threads: int = 8) -> None:
