@@ -200,3 +200,16 @@ def test_an_unreachable_slack_api_url_is_named_without_a_traceback(tmp_path: Pat
     assert result.returncode == 2
     assert "configuration error: SLACK_API_URL: cannot reach the Slack Web API" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_app_token_slack_refuses_is_named_without_a_traceback(
+    slack: SlackStandIn, tmp_path: Path
+) -> None:
+    slack.fail("apps.connections.open", times=1, status=200, error="invalid_auth")
+    env, _port = bot_setup("socket", slack.api_url, tmp_path)
+    result = run_bot("socket", env=env, timeout=60)
+    assert result.returncode == 2
+    assert "configuration error: SLACK_APP_TOKEN: Slack refused the app-level token" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr

@@ -12,8 +12,10 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from gunicorn.app.base import BaseApplication
 from gunicorn.arbiter import Arbiter
 from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings, load_settings
+from bot.errors import ConfigError
 from bot.service import Service
 from bot.slack.app import create_app
 from bot.slack.daily import DailyScheduler
@@ -126,6 +128,17 @@ def serve_socket(settings: Settings) -> None:
     service = Service(settings)
     executor = BoundedExecutor()
     app = create_app(service, socket_mode=True, executor=executor)
+    handler = SocketModeHandler(app, settings.secret("slack_app_token"))
+    log.info("connecting in Socket Mode")
+    try:
+        handler.connect()
+    except SlackApiError as exc:
+        service.close()
+        error = exc.response.get("error", "unknown error") if exc.response else str(exc)
+        raise ConfigError(
+            "SLACK_APP_TOKEN",
+            f"Slack refused the app-level token ({error}); it needs the connections:write scope",
+        ) from None
     health = start_health_server(service, settings.port) if settings.port else None
     scheduler = DailyScheduler(service, app.client)
     scheduler.start()
@@ -133,9 +146,6 @@ def serve_socket(settings: Settings) -> None:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    handler = SocketModeHandler(app, settings.secret("slack_app_token"))
-    log.info("connecting in Socket Mode")
-    handler.connect()
     try:
         stop.wait()
     finally:
