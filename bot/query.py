@@ -34,7 +34,7 @@ FILLER = frozenset(
     or quick summary details detail anything something in of to by at with from as list plz
     explained again now current currently today latest thing things stuff exactly work works
     ever really so just still get got have has had all much many ok okay yo guys folks question
-    thx ty cheers anyone know knows remind overview basics
+    thx ty cheers anyone know knows remind overview basics help
     """.split()
 )
 
@@ -174,6 +174,10 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Words that ask how to use the bot rather than about a topic.
+HELP_WORDS = frozenset("help usage commands start hello howdy morning instructions".split())
+
+
 class Intent(StrEnum):
     ASK = "ask"
     HELP = "help"
@@ -306,7 +310,7 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
     """Classify a question (help, list, fact, reload or a question to answer) and normalise it."""
     text = normalise(raw)
     tokens = text.split()
-    if not tokens or tokens in (["help"], ["usage"], ["commands"]):
+    if not tokens:
         return Query(raw=raw, intent=Intent.HELP, text=text)
     head, rest = tokens[0], tokens[1:]
     if head == "list" and len(rest) <= 1:
@@ -317,6 +321,8 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         return Query(raw=raw, intent=Intent.FACT, text=text)
     if tokens == ["reload"]:
         return Query(raw=raw, intent=Intent.RELOAD, text=text)
+    if all(t in FILLER or t in HELP_WORDS for t in tokens):
+        return Query(raw=raw, intent=Intent.HELP, text=text)  # "help", "hi", "what can you do"
     core = strip_filler(tokens)
     words = [t for t in tokens if t not in FILLER] or core
     return Query(
@@ -335,5 +341,8 @@ def _kind_of(word: str, kinds: frozenset[str]) -> str | None:
         return ""
     for kind in kinds:
         if word in (kind, kind + "s", kind[:-1] + "ies"):
+            return kind
+    for kind in kinds:  # "exercize", "alliences": the first letters are enough
+        if len(word) >= 4 and word[:4] == kind[:4]:
             return kind
     return None

@@ -88,6 +88,10 @@ def test_plain_topic_asks_for_no_field() -> None:
         ("reload", Intent.RELOAD, ""),
         ("list of nato members", Intent.ASK, ""),
         ("help with burden sharing", Intent.ASK, ""),
+        ("help me", Intent.HELP, ""),
+        ("hi there", Intent.HELP, ""),
+        ("what can you do?", Intent.HELP, ""),
+        ("list exercize", Intent.LIST, "exercise"),
     ],
 )
 def test_commands_are_recognised(raw: str, intent: Intent, argument: str) -> None:
