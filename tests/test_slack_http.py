@@ -209,3 +209,13 @@ def test_feedback_buttons_record_one_vote_per_user(
     calls = slack.wait_for("response_url", count=3)
     assert all(c.body["response_type"] == "ephemeral" for c in calls)
     assert served[1].store.feedback_counts() == {"rimpac": (2, 0)}
+
+
+def test_unknown_buttons_and_events_are_acknowledged_not_refused(base_url: str) -> None:
+    body = action_body("x", response_url="http://127.0.0.1:9/unused", action_id="old_button")
+    response = post(
+        base_url, "/slack/events", body, signed_headers(body, "application/x-www-form-urlencoded")
+    )
+    assert response.status == 200
+    event = {"type": "reaction_added", "user": "U1", "reaction": "ship", "event_ts": "1.2"}
+    assert send_event(base_url, event_body(event)).status == 200

@@ -91,6 +91,15 @@ def register_listeners(app: App, service: Service) -> None:
     app.action(re.compile(f"^{OPEN_ENTRY}"))(on_open_entry)
     app.action(re.compile(f"^{FEEDBACK}:"))(on_feedback)
 
+    # Anything else (a button from an older version, an event a workspace added to the app's
+    # subscriptions) is acknowledged and ignored: never a 404, never a retry loop from Slack.
+    def on_anything_else(ack: Ack, body: dict[str, Any]) -> None:
+        ack()
+        log.info("ignored: type=%s", body.get("type") or body.get("event", {}).get("type"))
+
+    app.action(re.compile(".*"))(on_anything_else)
+    app.event(re.compile(".*"))(on_anything_else)
+
 
 def _reply_to(service: Service, text: str, user_id: str) -> Reply:
     query = parse_query(text, kinds=KINDS)
