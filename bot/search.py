@@ -154,7 +154,8 @@ class Index:
             self._add(number, entry.name, Via.NAME)
             for alias in entry.aliases:
                 self._add(number, alias, Via.ALIAS)
-        for token in self.postings:
+        words = {token for surface in self.surfaces for token in surface.tokens}
+        for token in words:  # typos are looked for in words, not in run-together names
             if len(token) >= MIN_TYPO_LEN:
                 for variant in _deletions(token):
                     self.deletes[variant].add(token)
