@@ -144,6 +144,8 @@ def describe_match(match: Candidate | None) -> str:
         return ""
     if match.via is Via.TEXT:
         return "matched words in its summary and facts"
+    if match.via is Via.RELATED:
+        return f"related to “{match.matched}”, which the question names; matched words in its text"
     what = "name" if match.via is Via.NAME else "alias"
     if match.score >= 100.0:
         return f"matched the {what} “{match.matched}”"

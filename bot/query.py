@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.places import equivalent_places
+
 MAX_QUERY_CHARS = 500  # longer questions are cut: no entry name is longer, and it bounds work
 
 _USER_OR_SPECIAL = re.compile(r"<[@!][^<>]*>")  # <@U123>, <@U123|bob>, <!here>, <!subteam^S1|x>
@@ -34,7 +36,7 @@ FILLER = frozenset(
     or quick summary details detail anything something in of to by at with from as list plz
     explained again now current currently today latest thing things stuff exactly work works
     ever really so just still get got have has had all much many ok okay yo guys folks question
-    thx ty cheers anyone know knows remind overview basics help
+    thx ty cheers anyone know knows remind overview basics help up into come came
     """.split()
 )
 
@@ -117,6 +119,23 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "location": ("Headquarters", "Area"),
     "where": ("Headquarters", "Area", "Lead"),
 }
+# Words that ask about any named thing ("new start expiry", "cento history"): beside a name
+# they are explained by it, unlike the words of another subject ("kakadu national park").
+ASK_WORDS = frozenset(
+    """
+    history historical origin origins purpose purposes role roles goal goals aim aims status
+    future news update updates expiry expire expires expired expiring renewal renewed extended
+    extension criticism critics controversy controversial problems problem issues success
+    successful outcome outcomes result results achievements impact legacy significance
+    size big large largest strength budget cost costs funding funded structure organized
+    link links source sources full overview timeline facts fact key main actually really
+    exist exists existed active alive dead still anymore over ended leave left withdraw
+    withdrew withdrawal quit join joining expanded expansion enlargement difference differ
+    versus vs compare compared comparison relationship relations role mean significance
+    today nowadays recent recently latest who what list lists members
+    """.split()
+)
+
 # "where is X" and "when did X" ask for a field even without a field word.
 QUESTION_FIELDS: dict[str, tuple[str, ...]] = {
     "when": ("Founded", "First held", "Signed", "Dates"),
@@ -171,8 +190,17 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "british": ("uk", "britain"),
     "us": ("united", "american"),
     "hard": ("difficult",),
+    "set": ("established", "founded", "created"),  # "set up"
+    "setup": ("established", "founded", "created"),
+    "launched": ("established", "began", "started"),
+    "pirates": ("piracy",),
+    "pirate": ("piracy",),
 }
+for _word, _others in equivalent_places().items():
+    EQUIVALENTS[_word] = tuple(dict.fromkeys((*EQUIVALENTS.get(_word, ()), *_others)))
 
+
+RELATIVE = frozenset("that which who whose whom".split())
 
 # Words that ask how to use the bot rather than about a topic.
 HELP_WORDS = frozenset("help usage commands start hello howdy morning instructions".split())
@@ -197,6 +225,7 @@ class Query:
     words: str = ""  # text without filler only (field words kept: "end-use controls")
     fields: tuple[str, ...] = field(default=())  # fact labels the question asks for, best first
     argument: str = ""  # for LIST: the kind asked for, if any
+    clause: str = ""  # words of a relative clause ("the treaty that set up nato" → set nato)
 
     @property
     def tokens(self) -> list[str]:
@@ -325,6 +354,7 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         return Query(raw=raw, intent=Intent.HELP, text=text)  # "help", "hi", "what can you do"
     core = strip_filler(tokens)
     words = [t for t in tokens if t not in FILLER] or core
+    clause = find_clause(tokens)
     return Query(
         raw=raw,
         intent=Intent.ASK,
@@ -332,7 +362,19 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         core=" ".join(core),
         words=" ".join(words),
         fields=find_fields(tokens),
+        clause=" ".join(clause),
     )
+
+
+def find_clause(tokens: list[str]) -> list[str]:
+    """The words of a relative clause that follows a topic word: in "the treaty that set up
+    nato" NATO describes the treaty asked for, it is not what is asked about."""
+    for position, token in enumerate(tokens):
+        if token in RELATIVE and position > 0:
+            before = [t for t in tokens[:position] if t not in FILLER]
+            if before:
+                return [t for t in tokens[position + 1 :] if t not in FILLER]
+    return []
 
 
 def _kind_of(word: str, kinds: frozenset[str]) -> str | None:

@@ -12,19 +12,15 @@ much of the question its names and text explain (`explained`). The decision:
 
 from __future__ import annotations
 
-import functools
 import heapq
-import re
-import sqlite3
-import threading
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
-import Stemmer
 from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
 
-from bot.query import EQUIVALENTS, FIELD_WORDS, FILLER, Query, fold
+from bot.fulltext import TextIndex
+from bot.query import ASK_WORDS, FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
 
 SUGGEST_AT = 50.0  # below this score nothing is offered
@@ -39,10 +35,6 @@ MAX_SCORED = 16  # names scored in full per question, the most promising first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
 MIN_TYPO_LEN = 4  # shorter words must match exactly: "us" is not a typo of "un"
 FTS_CANDIDATES = 5
-FTS_MAX_DOCS = 64  # entries BM25 ranks per question at most, give or take the rarest word
-FTS_BM25_MAX = 32  # BM25 ranks the matching entries when there are at most this many
-FTS_SAMPLE = 48  # entries looked at when BM25 would have to rank too many
-FTS_TERMS = 3  # the rarest words of a question that rank entries by their text
 
 # Words that say what sort of thing is meant, not which one: they count for less.
 GENERIC = frozenset(
@@ -72,6 +64,12 @@ KIND_CUES: dict[str, frozenset[str]] = {
     for word in words.split()
 }
 
+# Words that say a thing is being described: "the treaty that…", "the force that…".
+TOPIC_NOUNS = frozenset(KIND_CUES) | frozenset(
+    "deal agreement force forces group body forum mission organization arrangement"
+    " initiative framework partnership".split()
+)
+
 # Words common in questions that point at no entry in particular.
 VAGUE = frozenset("year years time times number numbers first last next ago".split())
 
@@ -86,6 +84,7 @@ class Via(StrEnum):
     NAME = "name"
     ALIAS = "alias"
     TEXT = "text"
+    RELATED = "related"  # related to an entry the question names (`matched` is that name)
 
 
 @dataclass(frozen=True)
@@ -146,6 +145,7 @@ class Index:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.entries: tuple[Entry, ...] = kb.entries
+        self.position: dict[str, int] = {entry.id: n for n, entry in enumerate(kb.entries)}
         self.surfaces: list[_Surface] = []
         self.exact: dict[str, int] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -166,7 +166,7 @@ class Index:
                 self.numbers[surface.entry] |= digits
         self.postings = dict(self.postings)
         self.deletes = dict(self.deletes)
-        self.text = _TextIndex(kb)
+        self.text = TextIndex(kb)
 
     def _add(self, entry: int, text: str, via: Via) -> None:
         folded = fold(text)
@@ -188,6 +188,8 @@ class Index:
         if token in self.postings:
             return {token: 1.0}  # a word we know is not a typo of another ("kfor", "ifor")
         found: dict[str, float] = {}
+        if self.text.knows(token):
+            return found  # nor is a word the entries are written in: "navy" is not "NAVO"
         if len(token) < MIN_TYPO_LEN - 1:
             return found
         if len(token) < MIN_TYPO_LEN:  # "eys" → "eyes": one letter missing, nothing else
@@ -221,15 +223,99 @@ def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
             return SearchResult(
                 Outcome.ANSWER, (Candidate(entry_id, 100.0, surface.via, surface.text),)
             )
-    evidence = _name_evidence(index, words)
+    clause = query.clause.split()
+    head = words[: len(words) - len(clause)] if clause else words
+    if not any(w in TOPIC_NOUNS for w in head):
+        head, clause = words, []  # "who is in nato": no topic word for a clause to describe
+    evidence = _name_evidence(index, head)
     named = sorted(evidence, key=lambda n: -evidence[n].cover)[:8]
     _explain(index, words, evidence, named)
+    pivots, related, described = _pivots(index, head, clause, evidence)
+    if related:
+        _explain(index, words, evidence, related)
     top = max(evidence.items(), key=lambda item: item[1].score, default=None)
-    if top is None or top[1].explained < 1.0:
+    if top is None or top[1].explained < 1.0 or related:
         # Not fully explained by a name: let the entries' text weigh in (FTS5, BM25). A fully
         # explained named entry cannot be out-explained, so that case skips the query.
         _explain(index, words, evidence, index.text.top(words, FTS_CANDIDATES))
-    return _decide(index, evidence, words, limit)
+    if related and _cued_kinds(head):
+        found = _related_answer(index, evidence, pivots, related, words, described=described)
+        if found is not None:
+            return found
+    return _decide(index, evidence, words, limit, skip=pivots)
+
+
+def _pivots(
+    index: Index, head: list[str], clause: list[str], evidence: dict[int, _Evidence]
+) -> tuple[dict[int, _Evidence], list[int], bool]:
+    """Entries the question names but does not ask about, and the entries related to them
+    that it may ask about instead: "the treaty that set up nato" names NATO (an alliance,
+    in a relative clause), and asks for a treaty related to it."""
+    kinds = _cued_kinds(head)
+    pivots: dict[int, _Evidence] = {}
+    if clause:
+        for number, found in _name_evidence(index, clause).items():
+            if found.cover >= NAME_COVER:
+                pivots[number] = found
+    described = bool(pivots)  # named only in the clause that describes what is asked
+    for number, found in evidence.items():
+        if found.cover >= NAME_COVER:  # a cue inside the name is part of it: "warsaw pact"
+            cued = _cued_kinds([w for w in head if w not in found.named])
+            if cued and index.entries[number].kind.value not in cued:
+                pivots[number] = found
+                described = False
+    related: list[int] = []
+    for number in pivots:
+        for other in index.entries[number].related:
+            position = index.position.get(other)
+            if (
+                position is not None
+                and position not in pivots
+                and (not kinds or index.entries[position].kind.value in kinds)
+            ):
+                related.append(position)
+    return pivots, list(dict.fromkeys(related)), described
+
+
+def _cued_kinds(words: list[str]) -> frozenset[str]:
+    return frozenset().union(*(KIND_CUES[w] for w in words if w in KIND_CUES))
+
+
+def _related_answer(
+    index: Index,
+    evidence: dict[int, _Evidence],
+    pivots: dict[int, _Evidence],
+    related: list[int],
+    words: list[str],
+    *,
+    described: bool,
+) -> SearchResult | None:
+    """Answer with the related entry of the kind asked for that explains the question best,
+    when it clearly does. When the question describes it ("the treaty that set up nato"),
+    between equals the one the named entry lists first wins (curators list the closest
+    relations first); "nato exercises" has no such winner and gets suggestions."""
+    # An entry whose own name holds the words that named the pivot is the one meant: "why is
+    # intel sharing hard" asks for "intel sharing barriers", not "dependence on allies".
+    naming = frozenset().union(*(f.named for f in pivots.values()))
+    ranked = sorted(related, key=lambda n: (-(evidence[n].named >= naming), -evidence[n].score))
+    if evidence[ranked[0]].named >= naming and not any(
+        evidence[n].named >= naming for n in ranked[1:]
+    ):
+        described = True  # a single such entry needs no further lead
+    best = evidence[ranked[0]]
+    rivals = [f.explained for n, f in evidence.items() if n != ranked[0] and n not in pivots]
+    runner_up = max((evidence[n].score for n in ranked[1:]), default=0.0)
+    if (
+        best.explained < NAME_EXPLAINED
+        or (not described and best.score - runner_up < MARGIN)
+        or any(other > best.explained for other in rivals)
+        or not _numbers_agree(index, ranked[0], words)
+    ):
+        return None
+    pivot = max(pivots.values(), key=lambda f: f.cover)
+    matched = pivot.surface.text if pivot.surface is not None else ""
+    entry_id = index.entries[ranked[0]].id
+    return SearchResult(Outcome.ANSWER, (Candidate(entry_id, best.score, Via.RELATED, matched),))
 
 
 def _name_evidence(index: Index, words: list[str]) -> dict[int, _Evidence]:
@@ -237,46 +323,47 @@ def _name_evidence(index: Index, words: list[str]) -> dict[int, _Evidence]:
     only for the most promising few (ranked by a cheap weighted word count first)."""
     credits = {word: index.similar_tokens(word) for word in dict.fromkeys(words)}
     matches = sorted(
-        ((known, credit) for similar in credits.values() for known, credit in similar.items()),
+        ((token, credit) for similar in credits.values() for token, credit in similar.items()),
         key=lambda pair: len(index.postings[pair[0]]),
     )
     hits: dict[int, float] = {}
-    for known, credit in matches:
-        postings = index.postings[known]
+    for token, credit in matches:
+        postings = index.postings[token]
         if len(postings) > MAX_POSTINGS and (hits or credit < 1.0):
             continue  # too common to pick names by ("treaty", "nato"), or a typo's guess
-        gain = credit * weight(known, in_name=True)
+        gain = credit * weight(token, in_name=True)
         for number in postings:
             hits[number] = hits.get(number, 0.0) + gain
     surfaces = index.surfaces
     best = heapq.nlargest(MAX_SCORED, hits, key=lambda n: hits[n] / surfaces[n].total)
+    known: dict[str, tuple[float, str]] = {}  # vocabulary word → best credit, question word
+    for word, similar in credits.items():
+        for token, credit in similar.items():
+            if token not in known or credit > known[token][0]:
+                known[token] = (credit, word)
     evidence: dict[int, _Evidence] = {}
     for number in best:
         surface = surfaces[number]
-        cover, named = _cover(surface, credits)
+        cover, named = _cover(surface, known)
         found = evidence.setdefault(surface.entry, _Evidence())
         if (cover, len(named)) > (found.cover, len(found.named)):
             found.cover, found.surface, found.named = cover, surface, named
     return evidence
 
 
-def _cover(surface: _Surface, credits: dict[str, dict[str, float]]) -> tuple[float, frozenset]:
+def _cover(surface: _Surface, known: dict[str, tuple[float, str]]) -> tuple[float, frozenset[str]]:
     """Share (weighted) of the surface's words present in the question, and which words."""
     if len(surface.tokens) > 1:
-        for word, similar in credits.items():
-            if surface.joined in similar:
-                return similar[surface.joined], frozenset([word])
+        whole = known.get(surface.joined)
+        if whole is not None:
+            return whole[0], frozenset([whole[1]])
     named: set[str] = set()
     got = 0.0
     for token, token_weight in zip(surface.tokens, surface.weights, strict=True):
-        best = 0.0
-        for word, similar in credits.items():
-            value = similar.get(token, 0.0)
-            if value > best:
-                best, hit = value, word
-        if best:
-            got += best * token_weight
-            named.add(hit)
+        hit = known.get(token)
+        if hit is not None:
+            got += hit[0] * token_weight
+            named.add(hit[1])
     return got / surface.total, frozenset(named)
 
 
@@ -285,12 +372,15 @@ def _explain(
 ) -> None:
     """Score candidates by how much of the question their names and own text explain."""
     held = index.text.words_held(words, candidates)
-    weights = {w: weight(w) for w in words}
+    weights = {w: weight(w) * index.text.rarity(w) for w in words}
     total = sum(weights[w] for w in words)
     cues = {w: KIND_CUES[w] for w in weights if w in KIND_CUES}
+    asking = {w for w in words if w in ASK_WORDS or w in FIELD_WORDS}
     for number in candidates:
         found = evidence.setdefault(number, _Evidence())
         known = held.get(number, set()) | found.named
+        if found.cover >= NAME_COVER:  # "new start expiry": asked of the thing it names
+            known |= asking
         if cues:  # "the treaty that…" is explained by treaties, not by alliances that mention one
             kind = index.entries[number].kind.value
             known = {w for w in known if w not in cues or kind in cues[w]}
@@ -301,19 +391,28 @@ def _explain(
         else:  # unnamed: the text must carry it, and one-word questions are name questions
             reach = min(1.0, len(words) / 3)
             found.score = 100.0 * max(
-                0.35 * found.cover + 0.55 * found.explained, 0.85 * found.explained * reach
+                0.4 * found.cover + 0.6 * found.explained, 0.85 * found.explained * reach
             )
 
 
 def _decide(
-    index: Index, evidence: dict[int, _Evidence], words: list[str], limit: int
+    index: Index,
+    evidence: dict[int, _Evidence],
+    words: list[str],
+    limit: int,
+    *,
+    skip: dict[int, _Evidence],
 ) -> SearchResult:
     order = sorted(evidence.items(), key=lambda item: (-item[1].score, -len(item[1].named)))
     if not order or order[0][1].score < SUGGEST_AT:
         return SearchResult(Outcome.NONE)
     top_number, top = order[0]
     rest = [found for _, found in order[1:]]
-    if _is_named_answer(top, rest) and _numbers_agree(index, top_number, words):
+    if (
+        top_number not in skip
+        and _is_named_answer(top, rest)
+        and _numbers_agree(index, top_number, words)
+    ):
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
     if top.cover < NAME_COVER:  # no name present: the entry whose text explains most may win
         by_text = sorted(evidence.items(), key=lambda item: -item[1].explained)
@@ -366,99 +465,3 @@ def _candidate(index: Index, number: int, found: _Evidence) -> Candidate:
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-_FTS_WORD = re.compile(r"\w+")
-_STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter 2), the C implementation
-
-
-@functools.lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The Snowball stem of a folded word: "sharing" and "share" → "share"."""
-    return str(_STEMMER.stemWord(word))
-
-
-class _TextIndex:
-    """Each entry's own words (names, summary, facts, tags, daily facts).
-
-    SQLite FTS5 ranks entries for a question (BM25, names weighted most); which of the
-    question's words an entry holds is answered from per-entry sets of Snowball stems, a
-    measure that, unlike BM25, is comparable across questions.
-    """
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._db.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(names, summary, facts, tags, daily,"
-            " tokenize='porter unicode61 remove_diacritics 2')"
-        )
-        rows = [
-            (
-                number,
-                fold(" ".join([e.name, *e.aliases])),
-                fold(e.summary),
-                fold(" ".join(f"{k} {v}" for k, v in e.facts.items())),
-                fold(" ".join(e.tags)),
-                fold(" ".join(f.text for f in e.daily_facts)),
-            )
-            for number, e in enumerate(kb.entries)
-        ]
-        self._db.executemany(
-            "INSERT INTO docs(rowid, names, summary, facts, tags, daily) VALUES (?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        # Names weigh most in BM25, then tags, summary and facts, then the daily facts.
-        self._db.execute(
-            "INSERT INTO docs(docs, rank) VALUES('rank', 'bm25(3.0, 1.0, 1.0, 2.0, 0.5)')"
-        )
-        self.stems: list[frozenset[str]] = [
-            frozenset(stem(word) for column in row[1:] for word in column.split()) for row in rows
-        ]
-        self.frequency: Counter[str] = Counter(s for stems in self.stems for s in stems)
-        self.common = max(3, len(rows) // 5)  # a word in a fifth of all entries picks none
-
-    def top(self, words: list[str], limit: int) -> list[int]:
-        """Entries ranked by BM25 for any of the words (names weigh most)."""
-        known = [
-            w
-            for w in dict.fromkeys(words)
-            if _FTS_WORD.fullmatch(w) and 0 < self.frequency[stem(w)] <= self.common
-        ]
-        if not known:
-            return []  # no entry holds any of these words (or only very common ones)
-        # The rarest words decide BM25's ranking; common ones only slow the query down.
-        terms: list[str] = []
-        matched = 0
-        for word in sorted(known, key=lambda w: self.frequency[stem(w)])[:FTS_TERMS]:
-            if terms and matched + self.frequency[stem(word)] > FTS_MAX_DOCS:
-                break  # BM25 costs per matching entry: the rarest words are enough
-            terms.append(word)
-            matched += self.frequency[stem(word)]
-        expression = " OR ".join(f'"{w}"' for w in terms)
-        if matched <= FTS_BM25_MAX:
-            with self._lock:
-                rows = self._db.execute(
-                    "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
-                    (expression, limit),
-                ).fetchall()
-            return [row[0] for row in rows]
-        # Even the rarest word is in many entries (a large knowledge base): BM25 costs a few µs
-        # per matching entry, so rank a bounded sample by the rarer words it holds instead.
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?", (expression, FTS_SAMPLE)
-            ).fetchall()
-        rarity = {w: 1.0 / self.frequency[stem(w)] for w in known}
-        held = self.words_held(known, [row[0] for row in rows])
-        return heapq.nlargest(limit, held, key=lambda n: sum(rarity[w] for w in held[n]))
-
-    def words_held(self, words: list[str], entries: list[int]) -> dict[int, set[str]]:
-        """For each of `entries`, which of `words` its text contains (compared by stem)."""
-        stems = {word: {stem(w) for w in (word, *EQUIVALENTS.get(word, ()))} for word in words}
-        return {
-            number: {
-                word for word, forms in stems.items() if not forms.isdisjoint(self.stems[number])
-            }
-            for number in entries
-        }

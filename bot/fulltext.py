@@ -1,0 +1,143 @@
+"""Full-text evidence: each entry's own words, ranked by SQLite FTS5 (BM25) and held as stems."""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import math
+import re
+import sqlite3
+import threading
+from collections import Counter, defaultdict
+
+import Stemmer
+
+from bot.query import EQUIVALENTS, fold
+from bot.schema import KnowledgeBase
+
+FTS_MAX_DOCS = 64  # entries BM25 ranks per question at most, give or take the rarest word
+FTS_BM25_MAX = 32  # BM25 ranks the matching entries when there are at most this many
+FTS_SAMPLE = 48  # entries looked at when BM25 would have to rank too many
+FTS_TERMS = 3  # the rarest words of a question that rank entries by their text
+RARITY_FLOOR = 0.35  # weight of a word every entry holds, against 1 for a unique one
+UNKNOWN_RARITY = 0.5  # a word no entry holds: it explains nothing, for every entry alike
+
+_FTS_WORD = re.compile(r"\w+")
+_STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter 2), the C implementation
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a folded word: "sharing" and "share" → "share"."""
+    return str(_STEMMER.stemWord(word))
+
+
+class TextIndex:
+    """Each entry's own words (names, summary, facts, tags, daily facts).
+
+    SQLite FTS5 ranks entries for a question (BM25, names weighted most); which of the
+    question's words an entry holds is answered from per-entry sets of Snowball stems, a
+    measure that, unlike BM25, is comparable across questions.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5(names, summary, facts, tags, daily,"
+            " tokenize='porter unicode61 remove_diacritics 2')"
+        )
+        rows = [
+            (
+                number,
+                fold(" ".join([e.name, *e.aliases])),
+                fold(e.summary),
+                fold(" ".join(f"{k} {v}" for k, v in e.facts.items())),
+                fold(" ".join(e.tags)),
+                fold(" ".join(f.text for f in e.daily_facts)),
+            )
+            for number, e in enumerate(kb.entries)
+        ]
+        self._db.executemany(
+            "INSERT INTO docs(rowid, names, summary, facts, tags, daily) VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        # Names weigh most in BM25, then tags, summary and facts, then the daily facts.
+        self._db.execute(
+            "INSERT INTO docs(docs, rank) VALUES('rank', 'bm25(3.0, 1.0, 1.0, 2.0, 0.5)')"
+        )
+        holders: dict[str, set[int]] = defaultdict(set)
+        vocabulary: set[str] = set()
+        for row in rows:
+            for column in row[1:]:
+                for word in column.split():
+                    vocabulary.add(word)
+                    holders[stem(word)].add(row[0])
+        self.vocabulary = frozenset(vocabulary)
+        self.holders: dict[str, frozenset[int]] = {s: frozenset(n) for s, n in holders.items()}
+        self.frequency: Counter[str] = Counter({s: len(n) for s, n in holders.items()})
+        self.size = len(rows)
+        self.common = max(3, len(rows) // 5)  # a word in a fifth of all entries picks none
+
+    def top(self, words: list[str], limit: int) -> list[int]:
+        """Entries ranked by BM25 for any of the words (names weigh most)."""
+        known = [
+            w
+            for w in dict.fromkeys(words)
+            if _FTS_WORD.fullmatch(w) and 0 < self.frequency[stem(w)] <= self.common
+        ]
+        if not known:
+            return []  # no entry holds any of these words (or only very common ones)
+        # The rarest words decide BM25's ranking; common ones only slow the query down.
+        terms: list[str] = []
+        matched = 0
+        for word in sorted(known, key=lambda w: self.frequency[stem(w)])[:FTS_TERMS]:
+            if terms and matched + self.frequency[stem(word)] > FTS_MAX_DOCS:
+                break  # BM25 costs per matching entry: the rarest words are enough
+            terms.append(word)
+            matched += self.frequency[stem(word)]
+        expression = " OR ".join(f'"{w}"' for w in terms)
+        if matched <= FTS_BM25_MAX:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
+                    (expression, limit),
+                ).fetchall()
+            return [row[0] for row in rows]
+        # Even the rarest word is in many entries (a large knowledge base): BM25 costs a few µs
+        # per matching entry, so rank a bounded sample by the rarer words it holds instead.
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?", (expression, FTS_SAMPLE)
+            ).fetchall()
+        rarity = {w: 1.0 / self.frequency[stem(w)] for w in known}
+        held = self.words_held(known, [row[0] for row in rows])
+        return heapq.nlargest(limit, held, key=lambda n: sum(rarity[w] for w in held[n]))
+
+    def knows(self, word: str) -> bool:
+        """Whether some entry's text holds the word as it is written (stems would let typos
+        pass: "deterence" stems like "deter")."""
+        return word in self.vocabulary
+
+    def rarity(self, word: str) -> float:
+        """How much holding `word` tells entries apart: 1 for a word one entry has, falling
+        towards RARITY_FLOOR for a word every entry has; words no entry has count half."""
+        forms = {stem(w) for w in (word, *EQUIVALENTS.get(word, ()))}
+        held_by = max(self.frequency[form] for form in forms)
+        if not held_by:
+            return UNKNOWN_RARITY
+        share = math.log(self.size / held_by) / math.log(self.size) if self.size > 1 else 1.0
+        return RARITY_FLOOR + (1.0 - RARITY_FLOOR) * share
+
+    def words_held(self, words: list[str], entries: list[int]) -> dict[int, set[str]]:
+        """For each of `entries`, which of `words` its text contains (compared by stem)."""
+        held: dict[int, set[str]] = {number: set() for number in entries}
+        wanted = held.keys()
+        for word in words:
+            for form in {stem(w) for w in (word, *EQUIVALENTS.get(word, ()))}:
+                holders = self.holders.get(form)
+                if holders:
+                    for number in holders & wanted if len(holders) > len(held) else holders:
+                        if number in held:
+                            held[number].add(word)
+        return held

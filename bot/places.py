@@ -1,0 +1,71 @@
+"""Countries and regions with their demonyms and capitals, as words that stand for each other.
+
+Security writing names a country by its capital ("the Washington–Tokyo alliance") or its
+demonym ("Japanese bases"); an entry's text may use any of the forms. Each group lists the
+folded words that count as the same place when a question's words are compared with an
+entry's text.
+"""
+
+from __future__ import annotations
+
+# The first word of each group is the country or region; the rest stand for it.
+_GROUPS = """
+us american americans america washington pentagon
+uk britain british london whitehall
+japan japanese tokyo
+korea korean koreans seoul rok
+china chinese beijing prc
+russia russian russians moscow kremlin
+france french paris
+germany german germans berlin
+australia australian australians canberra
+zealand nz wellington
+canada canadian canadians ottawa
+india indian indians delhi
+philippines philippine filipino manila
+ukraine ukrainian ukrainians kyiv kiev
+taiwan taiwanese taipei
+turkey turkish turkiye ankara
+poland polish warsaw
+iran iranian tehran
+israel israeli
+egypt egyptian cairo
+thailand thai bangkok
+indonesia indonesian jakarta
+vietnam vietnamese hanoi
+pakistan pakistani islamabad
+belarus belarusian minsk
+italy italian rome
+spain spanish madrid
+sweden swedish swedes stockholm
+finland finnish finns helsinki
+norway norwegian oslo
+denmark danish copenhagen
+netherlands dutch hague
+belgium belgian brussels
+greece greek athens
+saudi saudis riyadh
+somalia somali somalis mogadishu
+afghanistan afghan afghans kabul
+iraq iraqi baghdad
+syria syrian damascus
+libya libyan tripoli
+mali malian bamako
+yemen yemeni houthi houthis
+europe european europeans
+asia asian asians
+africa african africans
+arctic
+baltic baltics
+soviet soviets ussr
+"""
+
+
+def equivalent_places() -> dict[str, tuple[str, ...]]:
+    """Each place word → the other words of its group."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in _GROUPS.split("\n"):
+        words = line.split()
+        for word in words:
+            table[word] = tuple(other for other in words if other != word)
+    return table
