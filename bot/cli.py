@@ -20,7 +20,7 @@ from bot.plaintext import render_text
 from bot.service import load
 
 EXIT_OK, EXIT_KNOWLEDGE, EXIT_CONFIG = 0, 1, 2
-QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval" / "questions.yaml"
+QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -21,6 +21,7 @@ class Question:
     text: str
     expect: str | None  # entry id, or None for off-topic
     type: str
+    source: str = ""  # the question file's name: "questions" (tuned on), "blind" (never)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Report:
     false_answers: int = 0  # off-topic answered, or on-topic answered with the wrong entry
     off_topic_answered: int = 0
     per_kind: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    per_source: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     misses: list[tuple[Question, Outcome3]] = field(default_factory=list)
 
     @property
@@ -115,9 +117,12 @@ def evaluate(
         report.on_topic += 1
         tally = report.per_kind[kind_of.get(question.expect, "?")]
         tally[1] += 1
+        by_source = report.per_source[question.source]
+        by_source[1] += 1
         if outcome.answer == question.expect:
             report.top1 += 1
             tally[0] += 1
+            by_source[0] += 1
         else:
             report.misses.append((question, outcome))
             if outcome.answer is not None:
@@ -139,6 +144,11 @@ def format_reports(reports: list[Report], *, show_misses: bool = True) -> str:
     kinds = sorted({k for r in reports for k in r.per_kind})
     for kind in kinds:
         row(f"  top-1 {kind}", [_ratio(r.per_kind.get(kind, [0, 0])) for r in reports])
+    sources = sorted({s for r in reports for s in r.per_source})
+    if len(sources) > 1:
+        for source in sources:
+            tallies = [r.per_source.get(source, [0, 0]) for r in reports]
+            row(f"  top-1 {source}.yaml", [_ratio(tally) for tally in tallies])
     row("expected in answer or candidates", [f"{r.found_rate:.1%}" for r in reports])
     row("off-topic answered", [f"{r.off_topic_rate:.1%}" for r in reports])
     row("off-topic or wrong-entry answers", [f"{r.false_rate:.1%}" for r in reports])
@@ -151,7 +161,7 @@ def format_reports(reports: list[Report], *, show_misses: bool = True) -> str:
                 f"suggest {','.join(outcome.candidates)}" if outcome.candidates else "nothing"
             )
             lines.append(
-                f"  [{question.type}] {question.text!r}: expected "
+                f"  [{question.source}/{question.type}] {question.text!r}: expected "
                 f"{question.expect or 'nothing'}, got {got}"
             )
     return "\n".join(lines)

@@ -288,6 +288,13 @@ def _check_entry(
 
 
 def load_questions(path: Path) -> list[Question]:
-    """The labelled evaluation questions (`tests/eval/questions.yaml`)."""
-    rows = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or []
-    return [Question(str(r["q"]), r.get("expect"), str(r.get("type", ""))) for r in rows]
+    """The labelled evaluation questions: one YAML file, or every file of a folder
+    (`tests/eval/`); each question remembers the file it came from."""
+    files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    questions = []
+    for file in files:
+        rows = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader) or []
+        questions += [
+            Question(str(r["q"]), r.get("expect"), str(r.get("type", "")), file.stem) for r in rows
+        ]
+    return questions

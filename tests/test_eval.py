@@ -1,7 +1,9 @@
 """Matcher quality on the labelled evaluation set (`python -m bot eval` prints the details).
 
-Floors are set at what the matcher achieves today, so a change that makes answers worse fails;
-the issue's targets (top-1 ≥ 97 %, found ≥ 99 %) are not reached yet — see the README.
+The set is `tests/eval/`: questions.yaml (written alongside the matcher) and blind.yaml
+(written by authors who saw only the knowledge base). Floors are set at what the matcher
+achieves today on both together, so a change that makes answers worse fails; the issue's
+targets (top-1 ≥ 97 %, found ≥ 99 %) are not reached yet — see the README.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from bot.answer import Knowledge
 from bot.evaluate import Report, baseline, evaluate, ours
 from bot.loader import load_questions
 
-QUESTIONS = load_questions(Path(__file__).parent / "eval" / "questions.yaml")
+QUESTIONS = load_questions(Path(__file__).parent / "eval")
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,7 @@ def test_evaluation_set_is_large_and_labelled_with_real_entries(knowledge: Knowl
 
 
 def test_top1_accuracy_floor(reports: tuple[Report, Report]) -> None:
-    assert reports[0].top1_rate >= 0.93
+    assert reports[0].top1_rate >= 0.90
 
 
 def test_expected_entry_is_answered_or_suggested(reports: tuple[Report, Report]) -> None:

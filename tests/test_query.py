@@ -102,3 +102,16 @@ def test_commands_are_recognised(raw: str, intent: Intent, argument: str) -> Non
 def test_very_long_input_is_cut_before_work() -> None:
     query = parse_query("nato " * 5000, kinds=KINDS)
     assert len(query.text) <= 500
+
+
+@pytest.mark.parametrize(
+    ("raw", "clause"),
+    [
+        ("the treaty that set up nato", "set nato"),
+        ("what is the exercise which poland hosts", "poland hosts"),
+        ("who is in nato", ""),
+        ("which countries are in the quad", ""),
+    ],
+)
+def test_a_relative_clause_after_a_topic_is_kept_apart(raw: str, clause: str) -> None:
+    assert parse_query(raw).clause == clause

@@ -92,3 +92,79 @@ def test_a_different_article_number_is_never_answered_with_article_5(
 ) -> None:
     reply = ask(knowledge, question)
     assert not (isinstance(reply, EntryReply) and reply.entry.id == "article-5")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "named"),
+    [
+        ("the treaty that set up nato", "north-atlantic-treaty", "NATO"),
+        (
+            "why is intel sharing between allies hard",
+            "intelligence-sharing-barriers",
+            "intel sharing",
+        ),
+        (
+            "the eu military operation in bosnia that took over from sfor in 2004",
+            "eufor-althea",
+            "SFOR",
+        ),
+    ],
+)
+def test_a_named_entry_can_point_to_the_related_one_asked_for(
+    knowledge: Knowledge, question: str, entry: str, named: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply), reply
+    assert reply.entry.id == entry
+    assert f"related to “{named}”" in reply.how
+
+
+@pytest.mark.parametrize("question", ["nato exercises", "*csdp* missions list"])
+def test_an_organisation_with_a_plural_kind_gets_suggestions_not_one_of_them(
+    knowledge: Knowledge, question: str
+) -> None:
+    reply = ask(knowledge, question)
+    # The organisation itself is a fair answer; one of its many exercises or missions is not.
+    assert not (isinstance(reply, EntryReply) and reply.entry.kind.value != "alliance")
+
+
+def test_a_kind_word_inside_a_name_is_part_of_the_name(knowledge: Knowledge) -> None:
+    reply = ask(knowledge, "when was the warsaw pact dissolved")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "warsaw-pact"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how does the washington-tokyo alliance work", "us-japan-alliance"),
+        ("the alliance between washington and seoul", "us-rok-alliance"),
+    ],
+)
+def test_capitals_stand_for_their_countries(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    entries = [reply.entry] if isinstance(reply, EntryReply) else list(reply.entries)
+    assert entries and entries[0].id == entry
+
+
+def test_an_everyday_word_is_not_taken_for_a_typo_of_a_name(knowledge: Knowledge) -> None:
+    # "navy" is one letter from the alias "NAVO" (NATO), but it is a word the entries use.
+    assert knowledge.index.similar_tokens("navy") == {}
+    assert "navo" in knowledge.index.similar_tokens("navq")
+
+
+@pytest.mark.parametrize(
+    "question", ["new start treaty expiry", "cento history", "why did the us leave the inf"]
+)
+def test_words_asked_of_a_named_thing_do_not_block_its_answer(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert isinstance(ask(knowledge, question), EntryReply)
+
+
+@pytest.mark.parametrize(
+    "question", ["kakadu national park camping", "sea breeze cocktail recipe", "quad bike rental"]
+)
+def test_a_name_beside_another_subject_is_not_answered(knowledge: Knowledge, question: str) -> None:
+    assert not isinstance(ask(knowledge, question), EntryReply)
