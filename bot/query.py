@@ -132,7 +132,8 @@ ASK_WORDS = frozenset(
     exist exists existed active alive dead still anymore over ended leave left withdraw
     withdrew withdrawal quit join joining expanded expansion enlargement difference differ
     versus vs compare compared comparison relationship relations role mean significance
-    today nowadays recent recently latest who what list lists members
+    today nowadays recent recently latest who what list lists members definition defined
+    doing done happening happened going plans plan
     """.split()
 )
 
@@ -190,9 +191,19 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "british": ("uk", "britain"),
     "us": ("united", "american"),
     "hard": ("difficult",),
+    "obstacles": ("barriers",),
+    "obstacle": ("barriers",),
+    "hurdles": ("barriers", "obstacles"),
     "set": ("established", "founded", "created"),  # "set up"
     "setup": ("established", "founded", "created"),
     "launched": ("established", "began", "started"),
+    "sec": ("secretary",),  # "nato sec gen"
+    "gen": ("general",),
+    "secgen": ("secretary", "general"),
+    "govt": ("government",),
+    "govts": ("governments",),
+    "mil": ("military",),
+    "intl": ("international",),
     "pirates": ("piracy",),
     "pirate": ("piracy",),
 }
@@ -233,9 +244,9 @@ class Query:
 
 
 def strip_markup(text: str) -> str:
-    """Remove Slack mention, channel, link and emoji markup, keeping readable labels."""
+    """Remove Slack mention, channel, link and emoji markup, keeping the labels of links."""
     text = _USER_OR_SPECIAL.sub(" ", text)
-    text = _CHANNEL.sub(lambda m: f" {m.group(1) or ''} ", text)
+    text = _CHANNEL.sub(" ", text)  # where it was asked (#russia-watch), not what about
     text = _LINK.sub(lambda m: f" {m.group(2) or ''} ", text)
     text = _EMOJI.sub(" ", text)
     return html.unescape(text)

@@ -28,6 +28,8 @@ MARGIN = 8.0  # how far the best entry must lead the next to be answered outrigh
 NAME_COVER = 0.8  # share of a name's words present for it to count as named
 NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be answered
 TEXT_EXPLAINED = 0.7  # share of the question an unnamed entry's text must explain
+TEXT_CLEAR_EXPLAINED = 0.6  # or this much, when it leads the next entry by TEXT_CLEAR_LEAD
+TEXT_CLEAR_LEAD = 0.25
 TEXT_MIN_WORDS = 4  # content words an unnamed question needs before its text can decide
 TEXT_LEAD = 0.12  # and by how much it must out-explain the next entry
 MAX_POSTINGS = 500  # a name word in more names than this only counts once rarer words hit
@@ -146,6 +148,7 @@ class Index:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.entries: tuple[Entry, ...] = kb.entries
         self.position: dict[str, int] = {entry.id: n for n, entry in enumerate(kb.entries)}
+        self.named: list[list[_Surface]] = [[] for _ in kb.entries]  # each entry's surfaces
         self.surfaces: list[_Surface] = []
         self.exact: dict[str, int] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -174,9 +177,9 @@ class Index:
         number = len(self.surfaces)
         joined = "".join(tokens)
         weights = tuple(weight(t, in_name=True) for t in tokens)
-        self.surfaces.append(
-            _Surface(entry, text, via, tokens, joined, weights, sum(weights) or 1.0)
-        )
+        surface = _Surface(entry, text, via, tokens, joined, weights, sum(weights) or 1.0)
+        self.surfaces.append(surface)
+        self.named[entry].append(surface)
         for key in (folded, " ".join(tokens)):
             self.exact.setdefault(key, number)
         for token in {*tokens, joined}:
@@ -277,6 +280,13 @@ def _pivots(
     return pivots, list(dict.fromkeys(related)), described
 
 
+def _names_contain(index: Index, number: int, names: list[tuple[str, ...]]) -> bool:
+    """Whether one of the entry's names holds all the words of one of `names`."""
+    return any(
+        set(name) <= set(surface.tokens) for surface in index.named[number] for name in names
+    )
+
+
 def _cued_kinds(words: list[str]) -> frozenset[str]:
     return frozenset().union(*(KIND_CUES[w] for w in words if w in KIND_CUES))
 
@@ -296,11 +306,10 @@ def _related_answer(
     relations first); "nato exercises" has no such winner and gets suggestions."""
     # An entry whose own name holds the words that named the pivot is the one meant: "why is
     # intel sharing hard" asks for "intel sharing barriers", not "dependence on allies".
-    naming = frozenset().union(*(f.named for f in pivots.values()))
-    ranked = sorted(related, key=lambda n: (-(evidence[n].named >= naming), -evidence[n].score))
-    if evidence[ranked[0]].named >= naming and not any(
-        evidence[n].named >= naming for n in ranked[1:]
-    ):
+    pivot_names = [f.surface.tokens for f in pivots.values() if f.surface is not None]
+    holding = {n for n in related if _names_contain(index, n, pivot_names)}
+    ranked = sorted(related, key=lambda n: (n not in holding, -evidence[n].score))
+    if len(holding) == 1:
         described = True  # a single such entry needs no further lead
     best = evidence[ranked[0]]
     rivals = [f.explained for n, f in evidence.items() if n != ranked[0] and n not in pivots]
@@ -450,10 +459,12 @@ def _is_named_answer(top: _Evidence, rest: list[_Evidence]) -> bool:
 
 def _is_text_answer(top: _Evidence, rest: list[_Evidence], words: list[str]) -> bool:
     content = [w for w in words if weight(w) >= 1.0]
-    if top.explained < TEXT_EXPLAINED or len(content) < TEXT_MIN_WORDS:
+    if top.explained < TEXT_CLEAR_EXPLAINED or len(content) < TEXT_MIN_WORDS:
         return False
-    runner_up = max((other.explained for other in rest), default=0.0)
-    return top.explained - runner_up >= TEXT_LEAD
+    lead = top.explained - max((other.explained for other in rest), default=0.0)
+    if top.explained >= TEXT_EXPLAINED:
+        return lead >= TEXT_LEAD
+    return lead >= TEXT_CLEAR_LEAD  # less of the question explained: far ahead of the rest
 
 
 def _candidate(index: Index, number: int, found: _Evidence) -> Candidate:

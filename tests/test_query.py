@@ -16,7 +16,7 @@ KINDS = frozenset({"alliance", "treaty", "exercise", "operation", "challenge", "
         ("Réseau  Défense!!", "reseau defense"),
         ("<@U123ABC> nato", "nato"),
         ("<@U123ABC|bob> nato", "nato"),
-        ("see <#C0123|nato-news> now", "see nato news now"),
+        ("see <#C0123|nato-news> now", "see now"),
         ("<https://nato.int|the alliance> site", "the alliance site"),
         ("<https://nato.int> site", "site"),
         ("<!here> <!channel> <!subteam^S1|@ops> quad", "quad"),
