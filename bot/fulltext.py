@@ -66,15 +66,15 @@ class TextIndex:
         self._db.execute(
             "INSERT INTO docs(docs, rank) VALUES('rank', 'bm25(3.0, 1.0, 1.0, 2.0, 0.5)')"
         )
+        words = [set(" ".join(row[1:]).split()) for row in rows]
+        vocabulary = sorted(set().union(*words))
+        stems = dict(zip(vocabulary, _STEMMER.stemWords(vocabulary), strict=True))  # one call
         holders: dict[str, set[int]] = defaultdict(set)
-        vocabulary: set[str] = set()
-        for row in rows:
-            for column in row[1:]:
-                for word in column.split():
-                    vocabulary.add(word)
-                    holders[stem(word)].add(row[0])
+        for number, held in enumerate(words):
+            for form in {stems[word] for word in held}:
+                holders[form].add(number)
         self.vocabulary = frozenset(vocabulary)
-        self.holders: dict[str, frozenset[int]] = {s: frozenset(n) for s, n in holders.items()}
+        self.holders: dict[str, set[int]] = dict(holders)
         self.frequency: Counter[str] = Counter({s: len(n) for s, n in holders.items()})
         self.size = len(rows)
         self.common = max(3, len(rows) // 5)  # a word in a fifth of all entries picks none

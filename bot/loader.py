@@ -105,18 +105,59 @@ def load_knowledge(directory: Path, *, cache: Path | None = None) -> KnowledgeBa
     return KnowledgeBase([item.entry for item in located])
 
 
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _load_yaml(text: str) -> Any:
+    """YAML → data, as `yaml.safe_load` gives it, but quicker: libyaml composes the nodes,
+    and strings, lists and mappings are built here directly; PyYAML's own constructor (three
+    Python calls per node) builds only the rest (numbers, dates, booleans, merge keys)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _build(node, loader, {})
+        except TypeError:  # an unhashable key: let PyYAML say so, as a YAMLError
+            return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _build(node: yaml.Node, loader: Any, built: dict[int, Any]) -> Any:
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if id(node) in built:  # an alias: the same object, as PyYAML gives it
+        return built[id(node)]
+    if tag == _SEQ:
+        items: list[Any] = []
+        built[id(node)] = items
+        items.extend(_build(child, loader, built) for child in node.value)
+        return items
+    if tag == _MAP and not any(key.tag == _MERGE for key, _ in node.value):
+        mapping: dict[Any, Any] = {}
+        built[id(node)] = mapping
+        for key, value in node.value:
+            mapping[_build(key, loader, built)] = _build(value, loader, built)
+        return mapping
+    return loader.construct_object(node, deep=True)
+
+
 def _parse(text: str, cache: Path | None) -> Any:
     """YAML → data. PyYAML builds Python objects slowly (seconds for 10,000 aliases), so the
     result may be kept as JSON in `cache`, keyed by the file's content: an unchanged file loads
     from there; any edit is parsed afresh. The cache is optional: errors skip it."""
     if cache is None:
-        return yaml.load(text, Loader=_Loader)
+        return _load_yaml(text)
     path = cache / f"{hashlib.sha256(text.encode()).hexdigest()}.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass
-    data = yaml.load(text, Loader=_Loader)
+    data = _load_yaml(text)
     try:
         cache.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(

@@ -6,9 +6,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bot.config import DEFAULT_KNOWLEDGE
 from bot.errors import KnowledgeError
-from bot.loader import load_knowledge
+from bot.loader import _load_yaml, load_knowledge
 
 GOOD = """\
 entries:
@@ -183,3 +185,26 @@ def test_problems_in_several_files_are_all_reported(tmp_path: Path) -> None:
 def test_empty_directory_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "knowledge").mkdir()
     assert problems(tmp_path / "knowledge")[0].endswith("no .yaml files found")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GOOD,
+        "a: &x [1, 2]\nb: *x\n",
+        "<<: {a: 1}\nb: 2\n",
+        "a: 2026-11-24\nb: yes\nc: ~\nd: 1.5\ne: '1'\nf: >-\n  folded\n  text\n",
+        "",
+        "just a string",
+        *[path.read_text(encoding="utf-8") for path in sorted(DEFAULT_KNOWLEDGE.glob("*.yaml"))],
+    ],
+)
+def test_the_quick_yaml_reader_gives_what_pyyaml_gives(text: str) -> None:
+    assert _load_yaml(text) == yaml.safe_load(text)
+
+
+def test_the_quick_yaml_reader_reports_bad_yaml_as_pyyaml_does() -> None:
+    with pytest.raises(yaml.YAMLError):
+        _load_yaml("{[1]: 2}")
+    with pytest.raises(yaml.YAMLError):
+        _load_yaml("a: [1, 2\n")
