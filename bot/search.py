@@ -23,7 +23,7 @@ from bot.fulltext import TextIndex
 from bot.query import ASK_WORDS, FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
 
-SUGGEST_AT = 50.0  # below this score nothing is offered
+SUGGEST_AT = 45.0  # below this score nothing is offered
 MARGIN = 8.0  # how far the best entry must lead the next to be answered outright
 NAME_COVER = 0.8  # share of a name's words present for it to count as named
 NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be answered

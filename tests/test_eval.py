@@ -48,7 +48,7 @@ def test_top1_accuracy_floor(reports: tuple[Report, Report]) -> None:
 
 
 def test_expected_entry_is_answered_or_suggested(reports: tuple[Report, Report]) -> None:
-    assert reports[0].found_rate >= 0.98
+    assert reports[0].found_rate >= 0.985
 
 
 def test_off_topic_or_wrong_answers_stay_at_most_one_percent(
