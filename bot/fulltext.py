@@ -83,7 +83,7 @@ class TextIndex:
         """Entries ranked by BM25 for any of the words (names weigh most)."""
         known = [
             w
-            for w in dict.fromkeys(words)
+            for w in dict.fromkeys(self._held_form(w) for w in words)
             if _FTS_WORD.fullmatch(w) and 0 < self.frequency[stem(w)] <= self.common
         ]
         if not known:
@@ -114,10 +114,24 @@ class TextIndex:
         held = self.words_held(known, [row[0] for row in rows])
         return heapq.nlargest(limit, held, key=lambda n: sum(rarity[w] for w in held[n]))
 
+    def _held_form(self, word: str) -> str:
+        """The word, or when no entry holds it, an equivalent that one does: "belarusian" is
+        looked for as "belarus"."""
+        if self.frequency[stem(word)]:
+            return word
+        for other in EQUIVALENTS.get(word, ()):
+            if self.frequency[stem(other)]:
+                return other
+        return word
+
     def knows(self, word: str) -> bool:
         """Whether some entry's text holds the word as it is written (stems would let typos
         pass: "deterence" stems like "deter")."""
         return word in self.vocabulary
+
+    def holders_of(self, word: str) -> int:
+        """How many entries' text holds the word (by stem)."""
+        return self.frequency[stem(word)]
 
     def rarity(self, word: str) -> float:
         """How much holding `word` tells entries apart: 1 for a word one entry has, falling

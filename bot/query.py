@@ -40,6 +40,10 @@ FILLER = frozenset(
     """.split()
 )
 
+# Phrases that only say "as things stand": dropped whole, since "right" alone is a topic word
+# ("the right of self-defence") but "right now" is not.
+TIME_PHRASES = (("right", "now"), ("at", "the", "moment"), ("these", "days"), ("as", "of", "now"))
+
 # Words that ask for a particular fact; each maps to the fact labels that answer it, in order.
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "founded": ("Founded", "First held", "Signed", "Dates"),
@@ -167,6 +171,8 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "troops": ("forces", "personnel"),
     "soldiers": ("troops", "forces"),
     "army": ("forces", "military"),
+    "armies": ("forces", "militaries"),
+    "militaries": ("forces", "armed"),
     "navy": ("naval",),
     "navies": ("naval",),
     "warships": ("naval", "ships"),
@@ -349,7 +355,7 @@ def find_fields(tokens: list[str]) -> tuple[str, ...]:
 def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
     """Classify a question (help, list, fact, reload or a question to answer) and normalise it."""
     text = normalise(raw)
-    tokens = text.split()
+    tokens = _drop_phrases(text.split())
     if not tokens:
         return Query(raw=raw, intent=Intent.HELP, text=text)
     head, rest = tokens[0], tokens[1:]
@@ -375,6 +381,20 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         fields=find_fields(tokens),
         clause=" ".join(clause),
     )
+
+
+def _drop_phrases(tokens: list[str]) -> list[str]:
+    kept: list[str] = []
+    position = 0
+    while position < len(tokens):
+        for phrase in TIME_PHRASES:
+            if tuple(tokens[position : position + len(phrase)]) == phrase:
+                position += len(phrase)
+                break
+        else:
+            kept.append(tokens[position])
+            position += 1
+    return kept or tokens
 
 
 def find_clause(tokens: list[str]) -> list[str]:

@@ -32,6 +32,12 @@ TEXT_CLEAR_EXPLAINED = 0.6  # or this much, when it leads the next entry by TEXT
 TEXT_CLEAR_LEAD = 0.25
 TEXT_MIN_WORDS = 4  # content words an unnamed question needs before its text can decide
 TEXT_LEAD = 0.12  # and by how much it must out-explain the next entry
+SURE_TEXT_EXPLAINED = 0.8  # text that explains this much of a question of TEXT_SURE_WORDS
+SURE_TEXT_WORDS = 3  # content words, every one known to the knowledge base,
+SURE_TEXT_LEAD = 0.3  # and leads every other entry this far, is answered though short
+SURE_NAME_EXPLAINED = 0.5  # a named entry explaining this much, with at most one other
+SURE_NAME_LEAD = 10.0  # word (a common one), and this far ahead of the next, is answered
+SURE_NAME_COMMON = 3  # "common": held by at least this many entries' text
 MAX_POSTINGS = 500  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 16  # names scored in full per question, the most promising first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
@@ -65,6 +71,9 @@ KIND_CUES: dict[str, frozenset[str]] = {
     ]
     for word in words.split()
 }
+
+# Kinds a question's cue word insists on when no name decides: an exercise is an exercise.
+STRICT_KINDS = frozenset({"exercise"})
 
 # Words that say a thing is being described: "the treaty that…", "the force that…".
 TOPIC_NOUNS = frozenset(KIND_CUES) | frozenset(
@@ -125,7 +134,9 @@ class _Evidence:
     cover: float = 0.0  # best share of one name's words found in the question
     surface: _Surface | None = None
     named: frozenset[str] = frozenset()  # question words that matched that name
+    also: frozenset[str] = frozenset()  # and any other of the entry's names present in full
     explained: float = 0.0  # share of the question (weighted) the entry accounts for
+    known: frozenset[str] = frozenset()  # the question words it accounts for
     score: float = 0.0
 
 
@@ -355,6 +366,8 @@ def _name_evidence(index: Index, words: list[str]) -> dict[int, _Evidence]:
         surface = surfaces[number]
         cover, named = _cover(surface, known)
         found = evidence.setdefault(surface.entry, _Evidence())
+        if cover >= NAME_COVER:  # "modified brussels treaty": both names explain their words
+            found.also |= named
         if (cover, len(named)) > (found.cover, len(found.named)):
             found.cover, found.surface, found.named = cover, surface, named
     return evidence
@@ -387,13 +400,14 @@ def _explain(
     asking = {w for w in words if w in ASK_WORDS or w in FIELD_WORDS}
     for number in candidates:
         found = evidence.setdefault(number, _Evidence())
-        known = held.get(number, set()) | found.named
+        known = held.get(number, set()) | found.named | found.also
         if found.cover >= NAME_COVER:  # "new start expiry": asked of the thing it names
             known |= asking
         if cues:  # "the treaty that…" is explained by treaties, not by alliances that mention one
             kind = index.entries[number].kind.value
             known = {w for w in known if w not in cues or kind in cues[w]}
             known |= {w for w, kinds in cues.items() if kind in kinds}
+        found.known = frozenset(known)
         found.explained = sum(weights[w] for w in words if w in known) / total
         if found.cover >= NAME_COVER:
             found.score = 100.0 * (0.5 * found.cover + 0.5 * found.explained)
@@ -416,22 +430,37 @@ def _decide(
     if not order or order[0][1].score < SUGGEST_AT:
         return SearchResult(Outcome.NONE)
     top_number, top = order[0]
-    rest = [found for _, found in order[1:]]
-    if (
-        top_number not in skip
-        and _is_named_answer(top, rest)
-        and _numbers_agree(index, top_number, words)
-    ):
+    # A rival whose names carry another number cannot be what "article 13" asks for.
+    rest = [found for n, found in order[1:] if _numbers_agree(index, n, words)]
+    if top_number in skip:  # named but, by the question's cue, not asked about…
+        sure = _is_sure_pivot_answer(index, top, rest, words)  # …unless nothing else fits
+    else:
+        sure = _is_named_answer(top, rest) or _is_sure_named_answer(index, top, rest, words)
+    if sure and _numbers_agree(index, top_number, words):
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
     if top.cover < NAME_COVER:  # no name present: the entry whose text explains most may win
         by_text = sorted(evidence.items(), key=lambda item: -item[1].explained)
         number, found = by_text[0]
-        if _is_text_answer(found, [f for _, f in by_text[1:]], words) and _numbers_agree(
-            index, number, words
+        others = [f for _, f in by_text[1:]]
+        if (
+            (
+                _is_text_answer(found, others, words)
+                or _is_sure_text_answer(index, found, others, words)
+            )
+            and _numbers_agree(index, number, words)
+            and _kind_fits(index, number, words)
         ):
             return SearchResult(Outcome.ANSWER, (_candidate(index, number, found),))
     close = [_candidate(index, n, f) for n, f in order[:limit] if f.score >= SUGGEST_AT]
     return SearchResult(Outcome.SUGGEST, tuple(close))
+
+
+def _kind_fits(index: Index, number: int, words: list[str]) -> bool:
+    """Text alone does not answer "the strategic exercise russia holds…" with a concept whose
+    text shares the other words. Only some kind words are this strict: a "pact" may be an
+    alliance, and "problems" a concept."""
+    kinds = _cued_kinds(words) & STRICT_KINDS
+    return not kinds or index.entries[number].kind.value in kinds
 
 
 def _numbers_agree(index: Index, number: int, words: list[str]) -> bool:
@@ -465,6 +494,58 @@ def _is_text_answer(top: _Evidence, rest: list[_Evidence], words: list[str]) -> 
     if top.explained >= TEXT_EXPLAINED:
         return lead >= TEXT_LEAD
     return lead >= TEXT_CLEAR_LEAD  # less of the question explained: far ahead of the rest
+
+
+def _unexplained(found: _Evidence, words: list[str]) -> list[str]:
+    """The question's content words the entry does not account for."""
+    return [w for w in dict.fromkeys(words) if weight(w) >= 1.0 and w not in found.known]
+
+
+def _unknown(index: Index, word: str) -> bool:
+    """A word in no entry's names or text: the question may be about something we lack."""
+    return not index.text.knows(word) and word not in index.postings
+
+
+def _is_sure_text_answer(
+    index: Index, top: _Evidence, rest: list[_Evidence], words: list[str]
+) -> bool:
+    """A short description every word of which the knowledge base knows, explained almost
+    entirely by one entry far ahead of the rest: "ireland triple lock", "minusma mali"."""
+    content = [w for w in words if weight(w) >= 1.0]
+    if top.explained < SURE_TEXT_EXPLAINED or len(content) < SURE_TEXT_WORDS:
+        return False
+    if any(_unknown(index, w) for w in _unexplained(top, words)):
+        return False
+    lead = top.explained - max((other.explained for other in rest), default=0.0)
+    return lead >= SURE_TEXT_LEAD
+
+
+def _is_sure_named_answer(
+    index: Index, top: _Evidence, rest: list[_Evidence], words: list[str]
+) -> bool:
+    """A name present, far ahead of any other entry, and at most one word left over that is
+    common in the knowledge base: "pesco projects", "un peacekeeping right now"."""
+    if top.cover < NAME_COVER or top.explained < SURE_NAME_EXPLAINED:
+        return False
+    left = _unexplained(top, words)
+    if len(left) > 1 or any(index.text.holders_of(w) < SURE_NAME_COMMON for w in left):
+        return False
+    runner_up = max((other.score for other in rest), default=0.0)
+    return top.score - runner_up >= SURE_NAME_LEAD
+
+
+def _is_sure_pivot_answer(
+    index: Index, top: _Evidence, rest: list[_Evidence], words: list[str]
+) -> bool:
+    """A named entry of another kind than the question's cue, when it still explains nearly
+    all of it and no other entry comes close: "when did the sahel states sign their
+    confederation treaty" (an alliance, asked about its founding treaty)."""
+    if top.cover < NAME_COVER or top.explained < SURE_TEXT_EXPLAINED:
+        return False
+    if any(_unknown(index, w) for w in _unexplained(top, words)):
+        return False
+    lead = top.explained - max((other.explained for other in rest), default=0.0)
+    return lead >= SURE_TEXT_LEAD
 
 
 def _candidate(index: Index, number: int, found: _Evidence) -> Candidate:

@@ -168,3 +168,55 @@ def test_words_asked_of_a_named_thing_do_not_block_its_answer(
 )
 def test_a_name_beside_another_subject_is_not_answered(knowledge: Knowledge, question: str) -> None:
     assert not isinstance(ask(knowledge, question), EntryReply)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("the brussels treaty as modified in 1954", "brussels-treaty"),  # two of its names
+        ("ireland triple lock", "sovereignty-concerns"),  # short, every word in one entry
+        ("the naval exercise off hawaii", "rimpac"),
+        ("efp locations", "enhanced-forward-presence"),  # a name and one common word
+        ("un peacekeeping right now", "un-peacekeeping"),  # "right now" says when, not what
+        ("russian and belarusian war games near the nato border", "zapad"),  # "belarus" in text
+        ("why do allied militaries train together", "joint-training"),
+        ("north atlantic treaty article 13", "north-atlantic-treaty"),  # not Article 5
+    ],
+)
+def test_sure_matches_are_answered_not_merely_suggested(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply), reply
+    assert reply.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "dayton ohio weather",  # a name and a word only one other entry has
+        "finul liban",  # a word the knowledge base does not know
+        "geneva conventions",  # two words some entry's text holds: too little to decide
+        "abm treaty why did bush withdraw",
+    ],
+)
+def test_a_near_sure_match_with_an_unknown_or_rare_word_left_over_is_only_suggested(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert not isinstance(ask(knowledge, question), EntryReply)
+
+
+def test_a_named_entry_of_another_kind_is_answered_when_nothing_else_fits(
+    knowledge: Knowledge,
+) -> None:
+    # "treaty" cues a treaty, but the Alliance of Sahel States (an alliance) explains the rest.
+    reply = ask(knowledge, "when did the sahel states sign their confederation treaty")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "alliance-of-sahel-states"
+
+
+def test_a_question_asking_for_an_exercise_is_not_answered_with_another_kind(
+    knowledge: Knowledge,
+) -> None:
+    # Extended deterrence's text holds "strategic", "russia", "belarus" and "troops".
+    reply = ask(knowledge, "the strategic exercise russia holds with belarusian troops")
+    assert not isinstance(reply, EntryReply) or reply.entry.kind.value == "exercise"
