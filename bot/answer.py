@@ -77,6 +77,7 @@ class Knowledge:
         self.kb = kb
         self.index = index
         self.examples = self._example_questions()  # questions this base answers well
+        self.memo: dict[object, object] = {}  # what surfaces derive from it (rendered cards)
 
     def _example_questions(self) -> tuple[str, ...]:
         """Favourite questions this knowledge base answers; generic ones for any other base."""

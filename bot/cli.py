@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import random
 import sys
@@ -16,6 +15,7 @@ from bot.blocks import render
 from bot.config import Settings, load_settings
 from bot.errors import ConfigError, KnowledgeError
 from bot.loader import load_knowledge, load_questions
+from bot.logs import configure_logging
 from bot.plaintext import render_text
 from bot.service import load
 
@@ -28,10 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = load_settings()
-        logging.basicConfig(
-            level=settings.log_level,
-            format="%(asctime)s %(levelname)s %(name)s %(message)s",
-        )
+        configure_logging(settings.log_level)
         command: Callable[[argparse.Namespace, Settings], int] = args.run
         return command(args, settings)
     except ConfigError as error:

@@ -43,6 +43,7 @@ FILLER = frozenset(
 # Phrases that only say "as things stand": dropped whole, since "right" alone is a topic word
 # ("the right of self-defence") but "right now" is not.
 TIME_PHRASES = (("right", "now"), ("at", "the", "moment"), ("these", "days"), ("as", "of", "now"))
+_PHRASE_ENDS = frozenset(phrase[-1] for phrase in TIME_PHRASES)
 
 # Words that ask for a particular fact; each maps to the fact labels that answer it, in order.
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
@@ -384,6 +385,8 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
 
 
 def _drop_phrases(tokens: list[str]) -> list[str]:
+    if _PHRASE_ENDS.isdisjoint(tokens):
+        return tokens
     kept: list[str] = []
     position = 0
     while position < len(tokens):

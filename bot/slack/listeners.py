@@ -12,11 +12,11 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.answer import KINDS, EntryReply, RefusalReply, Reply, answer_query, entry_reply
+from bot.answer import KINDS, EntryReply, Knowledge, RefusalReply, Reply, answer_query, entry_reply
 from bot.blocks import FEEDBACK, OPEN_ENTRY, render
 from bot.query import Intent, parse_query
 from bot.service import Service
-from bot.slack.messages import checked
+from bot.slack.messages import checked, message_for
 from bot.storage import hash_user
 
 log = logging.getLogger("bot.requests")
@@ -28,9 +28,12 @@ def register_listeners(app: App, service: Service) -> None:
 
     def on_command(ack: Ack, command: dict[str, Any]) -> None:
         started = time.perf_counter()
+        knowledge = service.knowledge  # one knowledge base for the answer and its card
         try:
-            reply = _reply_to(service, command.get("text", ""), command.get("user_id", ""))
-            ack(response_type="ephemeral", **checked(render(reply)))
+            reply = _reply_to(
+                service, knowledge, command.get("text", ""), command.get("user_id", "")
+            )
+            ack(response_type="ephemeral", **message_for(knowledge, reply))
         except Exception:
             log.exception("command failed")
             reply = RefusalReply(SORRY)
@@ -101,7 +104,7 @@ def register_listeners(app: App, service: Service) -> None:
     app.event(re.compile(".*"))(on_anything_else)
 
 
-def _reply_to(service: Service, text: str, user_id: str) -> Reply:
+def _reply_to(service: Service, knowledge: Knowledge, text: str, user_id: str) -> Reply:
     query = parse_query(text, kinds=KINDS)
     command = service.settings.slash_command
     if query.intent is Intent.RELOAD and user_id in service.settings.admins:
@@ -112,7 +115,7 @@ def _reply_to(service: Service, text: str, user_id: str) -> Reply:
         return RefusalReply(
             "Reload refused; still serving the last good knowledge base.\n" + error.report()[:2500]
         )
-    return answer_query(service.knowledge, query, command=command, pick=random.randrange(1 << 30))
+    return answer_query(knowledge, query, command=command, pick=random.randrange(1 << 30))
 
 
 def _answer_in_thread(
@@ -136,9 +139,10 @@ def _answer_in_thread(
         return  # the same message arrived as app_mention and as message.im
     user = event.get("user", "")
     reply: Reply = RefusalReply(SORRY)
+    knowledge = service.knowledge
     try:
-        reply = _reply_to(service, event.get("text", ""), user)
-        message = checked(render(reply))
+        reply = _reply_to(service, knowledge, event.get("text", ""), user)
+        message = message_for(knowledge, reply)
     except Exception:
         log.exception("answering failed", extra={"surface": surface})
         message = {"text": SORRY}

@@ -11,6 +11,9 @@ from typing import Any
 from slack_sdk.errors import SlackObjectFormationError
 from slack_sdk.models.blocks import Block
 
+from bot.answer import EntryReply, Knowledge, Reply
+from bot.blocks import render
+
 log = logging.getLogger("bot.slack")
 
 MAX_BLOCKS = 50
@@ -94,3 +97,22 @@ def checked(message: dict[str, Any]) -> dict[str, Any]:
         return message
     log.error("refusing to send an invalid message: %s", "; ".join(found))
     return {"text": "Sorry, I could not format that answer. The problem has been logged."}
+
+
+MEMO_MAX = 2048  # entry cards kept per knowledge base, beyond which the memo starts over
+
+
+def message_for(knowledge: Knowledge, reply: Reply) -> dict[str, Any]:
+    """The checked Slack message for a reply. An entry card depends only on the entry and on
+    how it was asked for, and popular questions repeat: such cards are rendered and checked
+    once per knowledge base (a reload starts afresh), other replies every time."""
+    if not isinstance(reply, EntryReply):
+        return checked(render(reply))
+    key = (reply.entry.id, reply.how, reply.fields, tuple(e.id for e in reply.related))
+    memo = knowledge.memo
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= MEMO_MAX:
+            memo.clear()
+        found = memo[key] = checked(render(reply))
+    return found  # type: ignore[return-value]
