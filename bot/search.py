@@ -72,8 +72,16 @@ KIND_CUES: dict[str, frozenset[str]] = {
     for word in words.split()
 }
 
-# Kinds a question's cue word insists on when no name decides: an exercise is an exercise.
-STRICT_KINDS = frozenset({"exercise"})
+# What a described thing can be, for the words that are strict about it ("pact" is not: it
+# may name an alliance; nor "problem": it may be a concept).
+DESCRIBED_KINDS: dict[str, frozenset[str]] = {
+    word: frozenset(kinds.split())
+    for words, kinds in [
+        ("exercise exercises drill drills wargame wargames", "exercise"),
+        ("force", "operation alliance concept exercise challenge"),  # a force is not a treaty
+    ]
+    for word in words.split()
+}
 
 # Words that say a thing is being described: "the treaty that…", "the force that…".
 TOPIC_NOUNS = frozenset(KIND_CUES) | frozenset(
@@ -323,7 +331,14 @@ def _related_answer(
     if len(holding) == 1:
         described = True  # a single such entry needs no further lead
     best = evidence[ranked[0]]
-    rivals = [f.explained for n, f in evidence.items() if n != ranked[0] and n not in pivots]
+    # A named entry of the kind asked for is a rival too: "the 1960 treaty that replaced the
+    # 1951 security treaty with japan" is that treaty, not one of the treaties related to it.
+    kinds = {index.entries[n].kind.value for n in related}
+    rivals = [
+        f.explained
+        for n, f in evidence.items()
+        if n != ranked[0] and (n not in pivots or index.entries[n].kind.value in kinds)
+    ]
     runner_up = max((evidence[n].score for n in ranked[1:]), default=0.0)
     if (
         best.explained < NAME_EXPLAINED
@@ -456,11 +471,12 @@ def _decide(
 
 
 def _kind_fits(index: Index, number: int, words: list[str]) -> bool:
-    """Text alone does not answer "the strategic exercise russia holds…" with a concept whose
-    text shares the other words. Only some kind words are this strict: a "pact" may be an
-    alliance, and "problems" a concept."""
-    kinds = _cued_kinds(words) & STRICT_KINDS
-    return not kinds or index.entries[number].kind.value in kinds
+    """Text alone does not answer "the strategic exercise russia holds…" with a concept, nor
+    "the nato-led force that implemented the bosnia peace deal" with the deal: the first
+    word that says what is described, when it is one of DESCRIBED_KINDS, limits the kinds."""
+    described = next((w for w in words if w in TOPIC_NOUNS), None)
+    kinds = DESCRIBED_KINDS.get(described or "")
+    return kinds is None or index.entries[number].kind.value in kinds
 
 
 def _numbers_agree(index: Index, number: int, words: list[str]) -> bool:

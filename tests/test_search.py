@@ -220,3 +220,25 @@ def test_a_question_asking_for_an_exercise_is_not_answered_with_another_kind(
     # Extended deterrence's text holds "strategic", "russia", "belarus" and "troops".
     reply = ask(knowledge, "the strategic exercise russia holds with belarusian troops")
     assert not isinstance(reply, EntryReply) or reply.entry.kind.value == "exercise"
+
+
+def test_a_force_is_not_answered_with_the_peace_deal_it_implemented(knowledge: Knowledge) -> None:
+    question = (
+        "nato-led force that implemented the military side of the bosnia peace deal from"
+        " december 1995"
+    )
+    reply = ask(knowledge, question)
+    assert not isinstance(reply, EntryReply) or reply.entry.id == "ifor-sfor"
+    assert isinstance(reply, EntryReply) or "ifor-sfor" in [e.id for e in reply.entries]
+
+
+def test_a_named_entry_of_the_asked_kind_is_not_passed_over_for_a_related_one(
+    knowledge: Knowledge,
+) -> None:
+    question = (
+        "the 1960 treaty that replaced the 1951 security treaty with japan, with the article VI"
+        " bases clause and article X notice clause"
+    )
+    reply = ask(knowledge, question)
+    entries = [reply.entry] if isinstance(reply, EntryReply) else list(reply.entries)
+    assert entries[0].id == "us-japan-security-treaty"
