@@ -16,6 +16,8 @@ _USER_OR_SPECIAL = re.compile(r"<[@!][^<>]*>")  # <@U123>, <@U123|bob>, <!here>,
 _CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^<>]*))?>")
 _LINK = re.compile(r"<([a-z][a-z0-9+.-]*:[^<>|]*)(?:\|([^<>]*))?>", re.IGNORECASE)
 _EMOJI = re.compile(r":[a-z0-9_+'-]+(?:::skin-tone-\d)?:", re.IGNORECASE)
+# *bold*, _italic_ and `code`: what the asker set apart is most likely the topic.
+_EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])|(?<!\w)_([^_\n]+)_(?!\w)|`([^`\n]+)`")
 _APOSTROPHE_S = re.compile(r"['\u2019\u02bc]s\b", re.IGNORECASE)
 _DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 _NON_WORD = re.compile(r"[\W_]+")  # keeps letters of every script: ОДКБ stays searchable
@@ -244,6 +246,7 @@ class Query:
     fields: tuple[str, ...] = field(default=())  # fact labels the question asks for, best first
     argument: str = ""  # for LIST: the kind asked for, if any
     clause: str = ""  # words of a relative clause ("the treaty that set up nato" → set nato)
+    emphasis: tuple[str, ...] = ()  # folded spans set in *bold*, _italic_ or `code`
 
     @property
     def tokens(self) -> list[str]:
@@ -381,6 +384,7 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         words=" ".join(words),
         fields=find_fields(tokens),
         clause=" ".join(clause),
+        emphasis=find_emphasis(raw),
     )
 
 
@@ -398,6 +402,14 @@ def _drop_phrases(tokens: list[str]) -> list[str]:
             kept.append(tokens[position])
             position += 1
     return kept or tokens
+
+
+def find_emphasis(raw: str) -> tuple[str, ...]:
+    """The folded text of each emphasised span: "why does *interoperability* matter"."""
+    if not any(mark in raw for mark in "*_`"):
+        return ()
+    spans = (next(g for g in m.groups() if g) for m in _EMPHASIS.finditer(raw[:MAX_QUERY_CHARS]))
+    return tuple(folded for span in spans if (folded := fold(strip_markup(span))))
 
 
 def find_clause(tokens: list[str]) -> list[str]:

@@ -233,7 +233,26 @@ def build_index(kb: KnowledgeBase) -> Index:
 
 
 def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
-    """Rank entries for a question and decide: answer, suggest up to `limit`, or nothing."""
+    """Rank entries for a question and decide: answer, suggest up to `limit`, or nothing.
+
+    When the words alone do not decide, a name or alias the asker set in *bold*, _italics_
+    or `code` does: "this article mentions *Operation Unified Protector*, what was that?"."""
+    result = _search(index, query, limit)
+    if result.outcome is Outcome.ANSWER or not query.emphasis:
+        return result
+    found = {index.exact.get(span) for span in query.emphasis} - {None}
+    entries = {index.surfaces[n].entry for n in found if n is not None}
+    if len(entries) != 1:
+        return result  # none named, or several: no one topic set apart
+    surface = index.surfaces[min(n for n in found if n is not None)]
+    asked = set(" ".join(query.emphasis).split()) | ASK_WORDS | FIELD_WORDS.keys()
+    if any(_unknown(index, w) for w in query.words.split() if w not in asked):
+        return result  # "`gcc` optimisation flags": the rest is about something else
+    entry_id = index.entries[surface.entry].id
+    return SearchResult(Outcome.ANSWER, (Candidate(entry_id, 100.0, surface.via, surface.text),))
+
+
+def _search(index: Index, query: Query, limit: int) -> SearchResult:
     words = query.words.split()
     if not words:
         return SearchResult(Outcome.NONE)

@@ -115,3 +115,21 @@ def test_very_long_input_is_cut_before_work() -> None:
 )
 def test_a_relative_clause_after_a_topic_is_kept_apart(raw: str, clause: str) -> None:
     assert parse_query(raw).clause == clause
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("the *Warsaw Pact* and `CSTO`", ("warsaw pact", "csto")),
+        ("what is _pesco_?", ("pesco",)),
+        ("snake_case_name and 2*3*4", ()),  # underscores and stars inside words set nothing apart
+        ("*<https://nato.int|NATO>* today", ("nato",)),
+    ],
+)
+def test_emphasised_spans_are_found_and_folded(text: str, spans: tuple[str, ...]) -> None:
+    assert parse_query(text).emphasis == spans
+
+
+def test_right_now_is_dropped_but_right_alone_is_kept() -> None:
+    assert "right" not in parse_query("nato members right now").words.split()
+    assert "right" in parse_query("the right of collective self-defence").words.split()

@@ -242,3 +242,27 @@ def test_a_named_entry_of_the_asked_kind_is_not_passed_over_for_a_related_one(
     reply = ask(knowledge, question)
     entries = [reply.entry] if isinstance(reply, EntryReply) else list(reply.entries)
     assert entries[0].id == "us-japan-security-treaty"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("why does *interoperability* matter in coalitions", "interoperability"),
+        ("which missions does the _csdp_ run", "eu-defence"),
+    ],
+)
+def test_an_emphasised_name_decides_when_the_words_alone_do_not(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert parse_query(question, kinds=KINDS).emphasis
+
+
+@pytest.mark.parametrize(
+    "question", ["`gcc` compiler optimization flags", "*quad* bike rental near me"]
+)
+def test_an_emphasised_name_beside_another_subject_is_not_answered(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert not isinstance(ask(knowledge, question), EntryReply)
