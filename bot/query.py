@@ -33,7 +33,7 @@ FILLER = frozenset(
     """
     a an the hey hi hello please pls thanks thank you can could would will tell me us give show
     what whats what is are was were who whos which where when why how do does did know about
-    explain define describe info information on i want to like wanna need some any this that
+    explain define describe info on i want to like wanna need some any this that
     these those it its is be been being there here bot mean means meaning stand stands for and
     or quick summary details detail anything something in of to by at with from as list plz
     explained again now current currently today latest thing things stuff exactly work works
@@ -44,8 +44,14 @@ FILLER = frozenset(
 
 # Phrases that only say "as things stand": dropped whole, since "right" alone is a topic word
 # ("the right of self-defence") but "right now" is not.
+# So is "information" when it asks for information about something: "information sharing"
+# is a topic, "information on aukus" is not.
 TIME_PHRASES = (("right", "now"), ("at", "the", "moment"), ("these", "days"), ("as", "of", "now"))
-_PHRASE_ENDS = frozenset(phrase[-1] for phrase in TIME_PHRASES)
+PHRASES = (
+    *TIME_PHRASES,
+    *(("information", word) for word in ("about", "on", "regarding", "for", "re")),
+)
+_PHRASE_ENDS = frozenset(phrase[-1] for phrase in PHRASES)
 
 # Words that ask for a particular fact; each maps to the fact labels that answer it, in order.
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
@@ -394,7 +400,7 @@ def _drop_phrases(tokens: list[str]) -> list[str]:
     kept: list[str] = []
     position = 0
     while position < len(tokens):
-        for phrase in TIME_PHRASES:
+        for phrase in PHRASES:
             if tuple(tokens[position : position + len(phrase)]) == phrase:
                 position += len(phrase)
                 break

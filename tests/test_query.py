@@ -133,3 +133,8 @@ def test_emphasised_spans_are_found_and_folded(text: str, spans: tuple[str, ...]
 def test_right_now_is_dropped_but_right_alone_is_kept() -> None:
     assert "right" not in parse_query("nato members right now").words.split()
     assert "right" in parse_query("the right of collective self-defence").words.split()
+
+
+def test_information_is_a_topic_unless_it_asks_for_information_about_one() -> None:
+    assert parse_query("information about nato").words == "nato"
+    assert "information" in parse_query("information sharing between allies").words.split()
