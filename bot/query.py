@@ -38,7 +38,7 @@ FILLER = frozenset(
     or quick summary details detail anything something in of to by at with from as list plz
     explained again now current currently today latest thing things stuff exactly work works
     ever really so just still get got have has had all much many ok okay yo guys folks question
-    thx ty cheers anyone know knows remind overview basics help up into come came
+    thx ty cheers anyone know knows remind overview basics help up into come came meant
     """.split()
 )
 
@@ -96,6 +96,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "host": ("Lead",),
     "runs": ("Lead",),
     "commands": ("Lead",),
+    "commanded": ("Lead",),
+    "commander": ("Lead",),
+    "commanders": ("Lead",),
     "mandate": ("Mandate",),
     "mandated": ("Mandate",),
     "authorised": ("Mandate",),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
@@ -253,6 +253,7 @@ def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
 
 
 def _search(index: Index, query: Query, limit: int) -> SearchResult:
+    query = _without_filler_typos(index, query)
     words = query.words.split()
     if not words:
         return SearchResult(Outcome.NONE)
@@ -284,6 +285,36 @@ def _search(index: Index, query: Query, limit: int) -> SearchResult:
         if found is not None:
             return found
     return _decide(index, evidence, words, limit, skip=pivots)
+
+
+def _without_filler_typos(index: Index, query: Query) -> Query:
+    """ "waht is nato": a word no entry knows, one edit from a filler word and from no name
+    word, is that filler word."""
+    slips = {
+        w
+        for w in query.words.split()
+        if _unknown(index, w) and _is_filler_slip(w) and not index.similar_tokens(w)
+    }
+    if not slips:
+        return query
+
+    def keep(text: str) -> str:
+        return " ".join(w for w in text.split() if w not in slips)
+
+    return replace(query, words=keep(query.words), core=keep(query.core), clause=keep(query.clause))
+
+
+def _is_filler_slip(word: str) -> bool:
+    """Whether `word` is one edit (a letter missing, extra, changed, or two swapped) from a
+    filler word of four letters or more."""
+    if word in FILLER or len(word) < MIN_TYPO_LEN - 1:
+        return False
+    near = set(_FILLER_VARIANTS.get(word, ()))
+    for variant in _deletions(word):
+        if variant in _LONG_FILLER:
+            near.add(variant)
+        near.update(_FILLER_VARIANTS.get(variant, ()))
+    return any(OSA.distance(word, filler, score_cutoff=1) <= 1 for filler in near)
 
 
 def _pivots(
@@ -400,8 +431,9 @@ def _name_evidence(index: Index, words: list[str]) -> dict[int, _Evidence]:
         surface = surfaces[number]
         cover, named = _cover(surface, known)
         found = evidence.setdefault(surface.entry, _Evidence())
-        if cover >= NAME_COVER:  # "modified brussels treaty": both names explain their words
-            found.also |= named
+        # Every name of the entry explains its words ("modified brussels treaty"), misspelt
+        # ones too: "quad secuirty dialogue" is all about the Quad.
+        found.also |= named
         if (cover, len(named)) > (found.cover, len(found.named)):
             found.cover, found.surface, found.named = cover, surface, named
     return evidence
@@ -472,19 +504,29 @@ def _decide(
         sure = _is_named_answer(top, rest) or _is_sure_named_answer(index, top, rest, words)
     if sure and _numbers_agree(index, top_number, words):
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
-    if top.cover < NAME_COVER:  # no name present: the entry whose text explains most may win
-        by_text = sorted(evidence.items(), key=lambda item: -item[1].explained)
-        number, found = by_text[0]
-        others = [f for _, f in by_text[1:]]
-        if (
-            (
-                _is_text_answer(found, others, words)
-                or _is_sure_text_answer(index, found, others, words)
-            )
-            and _numbers_agree(index, number, words)
-            and _kind_fits(index, number, words)
-        ):
-            return SearchResult(Outcome.ANSWER, (_candidate(index, number, found),))
+    # No name present, or only one the question is not about (a pivot, or of a kind the
+    # description rules out): the entry whose text explains most may win, among the entries
+    # of a kind that fits ("the nato-led force that…" is no treaty, and no treaty rivals it
+    # unless the question names it as what the force relates to).
+    named = top.cover >= NAME_COVER and top_number not in skip
+    if not (named and _kind_fits(index, top_number, words)):
+        by_text = sorted(
+            ((n, f) for n, f in evidence.items() if n in skip or _kind_fits(index, n, words)),
+            key=lambda item: -item[1].explained,
+        )
+        fitting = [(n, f) for n, f in by_text if _kind_fits(index, n, words)]
+        if fitting:
+            number, found = fitting[0]
+            others = [f for n, f in by_text if n != number]
+            if (
+                found.cover < NAME_COVER
+                and (
+                    _is_text_answer(found, others, words)
+                    or _is_sure_text_answer(index, found, others, words)
+                )
+                and _numbers_agree(index, number, words)
+            ):
+                return SearchResult(Outcome.ANSWER, (_candidate(index, number, found),))
     close = [_candidate(index, n, f) for n, f in order[:limit] if f.score >= SUGGEST_AT]
     return SearchResult(Outcome.SUGGEST, tuple(close))
 
@@ -592,3 +634,10 @@ def _candidate(index: Index, number: int, found: _Evidence) -> Candidate:
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+_LONG_FILLER = frozenset(word for word in FILLER if len(word) >= MIN_TYPO_LEN)
+_FILLER_VARIANTS: dict[str, set[str]] = defaultdict(set)  # a deletion → the filler words
+for _word in _LONG_FILLER:
+    for _variant in _deletions(_word):
+        _FILLER_VARIANTS[_variant].add(_word)

@@ -232,6 +232,62 @@ def test_a_force_is_not_answered_with_the_peace_deal_it_implemented(knowledge: K
     assert isinstance(reply, EntryReply) or "ifor-sfor" in [e.id for e in reply.entries]
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a treaty explains more of the words, but "the … force that" is not a treaty
+        (
+            "the NATO-led force that implemented the military side of the bosnia peace deal"
+            " in 1996",
+            "ifor-sfor",
+        ),
+        # NATO is named, but the question asks for an exercise, and one explains it
+        (
+            "russia and belarus's big strategic exercise every four years near nato's border",
+            "zapad",
+        ),
+    ],
+)
+def test_a_description_is_answered_by_the_entry_of_the_kind_it_describes(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+def test_a_force_described_by_its_named_peace_deal_is_not_guessed(knowledge: Knowledge) -> None:
+    # The Dayton Agreement (named) explains more than any force; EUFOR Althea's text has
+    # the words "carried out", IFOR/SFOR's does not: no answer rather than the wrong force.
+    reply = ask(knowledge, "the nato force that carried out the military side of the dayton deal")
+    assert not isinstance(reply, EntryReply) or reply.entry.id == "ifor-sfor"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("waht is nato", "nato"),
+        ("wht is rimpac", "rimpac"),
+        ("tell me abuot seato", "seato"),
+        ("explian aukus", "aukus"),
+        ("quad secuirty dialogue", "quad"),  # a misspelt word of another of its names
+        ("who commanded operation allied force", "operation-allied-force"),
+        ("what's meant by defence-industrial fragmentation", "defence-industrial-fragmentation"),
+    ],
+)
+def test_misspelt_filler_and_misspelt_name_words_do_not_block_an_answer(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+def test_a_word_near_filler_that_is_near_a_name_word_too_is_kept(knowledge: Knowledge) -> None:
+    # "hous" is one edit from "whos" and from "house": it stays a (misspelt) name word.
+    reply = ask(knowledge, "lancaster hous treaty 2010")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "lancaster-house-treaties"
+    assert not isinstance(ask(knowledge, "inf vs nan in numpy"), EntryReply)
+
+
 def test_a_named_entry_of_the_asked_kind_is_not_passed_over_for_a_related_one(
     knowledge: Knowledge,
 ) -> None:
