@@ -148,6 +148,24 @@ def test_capitals_stand_for_their_countries(
     assert entries and entries[0].id == entry
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("the russia-led military alliance of ex-soviet states", "csto"),  # ex → former
+        (
+            "the european defence body whose petersberg tasks were taken over by the eu before"
+            " it closed in 2011",
+            "western-european-union",
+        ),  # closed → dissolved
+    ],
+)
+def test_everyday_words_meet_the_words_entries_are_written_in(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
 def test_an_everyday_word_is_not_taken_for_a_typo_of_a_name(knowledge: Knowledge) -> None:
     # "navy" is one letter from the alias "NAVO" (NATO), but it is a word the entries use.
     assert knowledge.index.similar_tokens("navy") == {}
