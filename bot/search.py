@@ -23,6 +23,7 @@ from bot.fulltext import TextIndex
 from bot.query import ASK_WORDS, FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
 
+WHOLE_LEAD = 0.05  # a name present whole beats one with the same words and more besides
 SUGGEST_AT = 45.0  # below this score nothing is offered
 MARGIN = 8.0  # how far the best entry must lead the next to be answered outright
 NAME_COVER = 0.8  # share of a name's words present for it to count as named
@@ -557,6 +558,10 @@ def _is_named_answer(top: _Evidence, rest: list[_Evidence]) -> bool:
         if other.score <= top.score - MARGIN:
             return True  # no close rival left (rest is sorted by score)
         if other.cover >= NAME_COVER and not other.named < top.named:
+            # The same words, but only ours is there whole: "north atlantic traety how many
+            # articles" is the treaty, not the North Atlantic Treaty Organization.
+            if other.named == top.named and other.cover < top.cover - WHOLE_LEAD:
+                continue
             return False  # two names present, and ours does not contain the other's
         if other.cover < NAME_COVER and other.explained > top.explained:
             return False  # an unnamed entry accounts for more of the question
