@@ -246,6 +246,8 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "abolished": ("dissolved",),
     "closed": ("dissolved", "ceased"),
     "blame": ("attribution", "attribute"),
+    "coalition": ("multinational",),
+    "coalitions": ("multinational",),
 }
 for _word, _others in equivalent_places().items():
     EQUIVALENTS[_word] = tuple(dict.fromkeys((*EQUIVALENTS.get(_word, ()), *_others)))
