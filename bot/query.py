@@ -39,6 +39,9 @@ FILLER = frozenset(
     explained again now current currently today latest thing things stuff exactly work works
     ever really so just still get got have has had all much many ok okay yo guys folks question
     thx ty cheers anyone know knows remind overview basics help up into come came meant
+    don dont doesn doesnt didn didnt isn isnt aren arent wasn wasnt weren werent wont cant
+    couldn couldnt wouldn wouldnt shouldn shouldnt haven havent hasn hasnt im ive youre
+    theyre thats theres
     """.split()
 )
 

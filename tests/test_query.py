@@ -48,6 +48,8 @@ def test_fold_is_idempotent() -> None:
         ("<@UBOT> when was ASEAN founded?", "asean"),
         ("anzus members", "anzus"),
         ("where is NATO based", "nato"),
+        ("why don't allies share intel", "allies share intel"),  # contractions say no topic
+        ("what's meant by burden sharing", "burden sharing"),
     ],
 )
 def test_filler_and_field_words_leave_the_topic(raw: str, core: str) -> None:
@@ -63,6 +65,7 @@ def test_filler_and_field_words_leave_the_topic(raw: str, core: str) -> None:
         ("where is nato headquartered", "Headquarters"),
         ("how often is rimpac held", "Frequency"),
         ("when did the CFE treaty enter into force", "In force"),
+        ("who commanded operation allied force", "Lead"),
     ],
 )
 def test_field_questions_name_the_fact_asked_for(raw: str, first_field: str) -> None:
