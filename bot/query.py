@@ -19,6 +19,7 @@ _EMOJI = re.compile(r":[a-z0-9_+'-]+(?:::skin-tone-\d)?:", re.IGNORECASE)
 # *bold*, _italic_ and `code`: what the asker set apart is most likely the topic.
 _EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])|(?<!\w)_([^_\n]+)_(?!\w)|`([^`\n]+)`")
 _APOSTROPHE_S = re.compile(r"['\u2019\u02bc]s\b", re.IGNORECASE)
+_CONTRACTION = re.compile(r"(?<=\w)['\u2019\u02bc](?:t|re|ve|ll|m|d)\b", re.IGNORECASE)  # don't
 _DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 _NON_WORD = re.compile(r"[\W_]+")  # keeps letters of every script: ОДКБ stays searchable
 _WHO_IS_IN = re.compile(
@@ -355,8 +356,8 @@ def fold(text: str) -> str:
     if "." in text:
         text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S. → US
     text = text.casefold()
-    if "s" in text and ("'" in text or "\u2019" in text or "\u02bc" in text):
-        text = _APOSTROPHE_S.sub("", text)
+    if "'" in text or "\u2019" in text or "\u02bc" in text:
+        text = _CONTRACTION.sub("", _APOSTROPHE_S.sub("", text))
     text = text.replace("%", " percent ").replace("&", " and ")
     return _american(_NON_WORD.sub(" ", text))
 
