@@ -23,6 +23,9 @@ from bot.fulltext import TextIndex
 from bot.query import ASK_WORDS, FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
 
+THROUGH_NAMED_MAX = 0.5  # a named entry explaining less than this may only be a way in:
+THROUGH_EXPLAINED = 0.55  # a related entry explaining this much, this far ahead of it,
+THROUGH_LEAD = 0.2  # and TEXT_LEAD ahead of every other unnamed entry, is what is asked about
 WHOLE_LEAD = 0.05  # a name present whole beats one with the same words and more besides
 SUGGEST_AT = 45.0  # below this score nothing is offered
 MARGIN = 8.0  # how far the best entry must lead the next to be answered outright
@@ -505,6 +508,10 @@ def _decide(
         sure = _is_named_answer(top, rest) or _is_sure_named_answer(index, top, rest, words)
     if sure and _numbers_agree(index, top_number, words):
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
+    if top.cover >= NAME_COVER and top_number not in skip:
+        through = _through_named(index, top_number, top, evidence, words)
+        if through is not None:
+            return SearchResult(Outcome.ANSWER, (_candidate(index, through, evidence[through]),))
     # No name present, or only one the question is not about (a pivot, or of a kind the
     # description rules out): the entry whose text explains most may win, among the entries
     # of a kind that fits ("the nato-led force that…" is no treaty, and no treaty rivals it
@@ -530,6 +537,39 @@ def _decide(
                 return SearchResult(Outcome.ANSWER, (_candidate(index, number, found),))
     close = [_candidate(index, n, f) for n, f in order[:limit] if f.score >= SUGGEST_AT]
     return SearchResult(Outcome.SUGGEST, tuple(close))
+
+
+def _through_named(
+    index: Index, number: int, named: _Evidence, evidence: dict[int, _Evidence], words: list[str]
+) -> int | None:
+    """ "what did nato do against somali pirates between 2009 and 2016": NATO is named but
+    explains little; the question is about an entry related to it whose text explains much
+    more, well ahead of every other unnamed entry."""
+    if named.explained >= THROUGH_NAMED_MAX:
+        return None
+    linked = set(index.entries[number].related)
+    ranked = sorted(
+        ((n, f) for n, f in evidence.items() if n != number and f.cover < NAME_COVER),
+        key=lambda item: -item[1].explained,
+    )
+    if not ranked:
+        return None
+    best, found = ranked[0]
+    entry = index.entries[best]
+    lead = found.explained - max((f.explained for _, f in ranked[1:]), default=0.0)
+    content = [w for w in words if weight(w) >= 1.0]
+    if (
+        (entry.id in linked or index.entries[number].id in entry.related)
+        and len(content) >= TEXT_MIN_WORDS
+        and found.explained >= THROUGH_EXPLAINED
+        and found.explained - named.explained >= THROUGH_LEAD
+        and lead >= TEXT_LEAD
+        and not any(_unknown(index, w) for w in _unexplained(found, words))
+        and _kind_fits(index, best, words)
+        and _numbers_agree(index, best, words)
+    ):
+        return best
+    return None
 
 
 def _kind_fits(index: Index, number: int, words: list[str]) -> bool:

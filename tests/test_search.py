@@ -273,6 +273,27 @@ def test_a_description_is_answered_by_the_entry_of_the_kind_it_describes(
     assert isinstance(reply, EntryReply) and reply.entry.id == entry
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("what did nato do against somali pirates between 2009 and 2016", "operation-ocean-shield"),
+        ("nato airstrikes on bosnian serb positions in summer 95", "operation-deliberate-force"),
+    ],
+)
+def test_a_named_entry_that_explains_little_leads_to_the_related_one_asked_about(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+def test_a_named_entry_with_no_related_entry_far_ahead_is_not_passed_over(
+    knowledge: Knowledge,
+) -> None:
+    reply = ask(knowledge, "nato summit in vilnius 2023")
+    assert not isinstance(reply, EntryReply) or reply.entry.id == "nato"
+
+
 def test_a_force_described_by_its_named_peace_deal_is_not_guessed(knowledge: Knowledge) -> None:
     # The Dayton Agreement (named) explains more than any force; EUFOR Althea's text has
     # the words "carried out", IFOR/SFOR's does not: no answer rather than the wrong force.
