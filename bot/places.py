@@ -17,7 +17,7 @@ korea korean koreans seoul rok
 china chinese beijing prc
 russia russian russians moscow kremlin
 france french paris
-germany german germans berlin
+germany german germans berlin deutschland allemagne
 australia australian australians canberra
 zealand nz wellington
 canada canadian canadians ottawa
@@ -52,6 +52,20 @@ syria syrian damascus
 libya libyan tripoli
 mali malian bamako
 yemen yemeni houthi houthis
+lebanon lebanese beirut liban
+serbia serbian serbs serb belgrade
+bosnia bosnian bosnians sarajevo
+kosovo kosovar kosovars pristina
+estonia estonian tallinn
+latvia latvian
+lithuania lithuanian vilnius
+romania romanian romanians
+hungary hungarian budapest
+singapore singaporean
+malaysia malaysian
+qatar qatari doha
+niger nigerien niamey
+nigeria nigerian abuja
 europe european europeans
 asia asian asians
 africa african africans

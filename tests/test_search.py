@@ -152,6 +152,7 @@ def test_capitals_stand_for_their_countries(
     ("question", "entry"),
     [
         ("the russia-led military alliance of ex-soviet states", "csto"),  # ex → former
+        ("finul liban", "unifil"),  # the French alias, and Lebanon in French
         (
             "the european defence body whose petersberg tasks were taken over by the eu before"
             " it closed in 2011",
@@ -213,7 +214,7 @@ def test_sure_matches_are_answered_not_merely_suggested(
     "question",
     [
         "dayton ohio weather",  # a name and a word only one other entry has
-        "finul liban",  # a word the knowledge base does not know
+        "rimpac tickets",  # a word the knowledge base does not know
         "geneva conventions",  # two words some entry's text holds: too little to decide
         "abm treaty why did bush withdraw",
     ],
