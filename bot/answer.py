@@ -78,6 +78,17 @@ class Knowledge:
         self.index = index
         self.examples = self._example_questions()  # questions this base answers well
         self.memo: dict[object, object] = {}  # what surfaces derive from it (rendered cards)
+        # Derived once: at 10k entries each costs milliseconds, too much for every request.
+        self.counts = kb.counts()
+        self.facts = kb.daily_facts()
+        self._of_kind: dict[str, tuple[Entry, ...]] = {}
+
+    def of_kind(self, kind: str) -> tuple[Entry, ...]:
+        """The entries of a kind (all for ""), sorted by name."""
+        found = self._of_kind.get(kind)
+        if found is None:
+            found = self._of_kind[kind] = tuple(self.kb.of_kind(kind))
+        return found
 
     def _example_questions(self) -> tuple[str, ...]:
         """Favourite questions this knowledge base answers; generic ones for any other base."""
@@ -106,11 +117,11 @@ def answer(knowledge: Knowledge, text: str, *, command: str = "/defense", pick: 
 def answer_query(knowledge: Knowledge, query: Query, *, command: str, pick: int = 0) -> Reply:
     kb = knowledge.kb
     if query.intent is Intent.HELP:
-        return HelpReply(command, knowledge.examples, kb.counts())
+        return HelpReply(command, knowledge.examples, knowledge.counts)
     if query.intent is Intent.LIST:
-        return ListReply(command, query.argument, tuple(kb.of_kind(query.argument)))
+        return ListReply(command, query.argument, knowledge.of_kind(query.argument))
     if query.intent is Intent.FACT:
-        facts = kb.daily_facts()
+        facts = knowledge.facts
         if not facts:
             return RefusalReply("The knowledge base has no daily facts yet.")
         fact_id, entry, fact = facts[pick % len(facts)]

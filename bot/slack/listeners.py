@@ -110,7 +110,7 @@ def _reply_to(service: Service, knowledge: Knowledge, text: str, user_id: str) -
     if query.intent is Intent.RELOAD and user_id in service.settings.admins:
         error = service.reload()
         if error is None:
-            counts = service.knowledge.kb.counts()
+            counts = service.knowledge.counts
             return RefusalReply(f"Knowledge base reloaded: {counts['entries']} entries.")
         return RefusalReply(
             "Reload refused; still serving the last good knowledge base.\n" + error.report()[:2500]

@@ -80,7 +80,7 @@ class WsgiApp:
         self.service.close()
 
     def _health(self, start_response: StartResponse, *, head: bool) -> Iterable[bytes]:
-        counts = self.service.knowledge.kb.counts()
+        counts = self.service.knowledge.counts
         body = json.dumps({"status": "ok", "knowledge": counts}).encode()
         start_response(
             "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
