@@ -82,6 +82,7 @@ DESCRIBED_KINDS: dict[str, frozenset[str]] = {
     word: frozenset(kinds.split())
     for words, kinds in [
         ("exercise exercises drill drills wargame wargames", "exercise"),
+        ("treaty treaties convention", "treaty"),  # a "pact" may be an alliance (AUKUS)
         ("force", "operation alliance concept exercise challenge"),  # a force is not a treaty
     ]
     for word in words.split()
@@ -535,8 +536,9 @@ def _decide(
                 and _numbers_agree(index, number, words)
             ):
                 return SearchResult(Outcome.ANSWER, (_candidate(index, number, found),))
-    close = [_candidate(index, n, f) for n, f in order[:limit] if f.score >= SUGGEST_AT]
-    return SearchResult(Outcome.SUGGEST, tuple(close))
+    close = [(n, f) for n, f in order[:limit] if f.score >= SUGGEST_AT]
+    close.sort(key=lambda item: not _kind_fits(index, item[0], words))  # "the treaty where…"
+    return SearchResult(Outcome.SUGGEST, tuple(_candidate(index, n, f) for n, f in close))
 
 
 def _through_named(

@@ -241,6 +241,16 @@ def test_a_question_asking_for_an_exercise_is_not_answered_with_another_kind(
     assert not isinstance(reply, EntryReply) or reply.entry.kind.value == "exercise"
 
 
+def test_a_question_asking_for_a_treaty_is_not_answered_with_a_concept_and_treaties_come_first(
+    knowledge: Knowledge,
+) -> None:
+    # Extended deterrence's text explains most words ("non", "nuclear", "states", "bomb").
+    reply = ask(knowledge, "treaty where non-nuclear states promise not to build the bomb")
+    assert not isinstance(reply, EntryReply) or reply.entry.kind.value == "treaty"
+    if isinstance(reply, SuggestReply):
+        assert reply.entries[0].id == "npt"
+
+
 def test_a_force_is_not_answered_with_the_peace_deal_it_implemented(knowledge: Knowledge) -> None:
     question = (
         "nato-led force that implemented the military side of the bosnia peace deal from"
