@@ -42,7 +42,10 @@ FILLER = frozenset(
     thx ty cheers anyone know knows remind overview basics help up into come came meant
     don dont doesn doesnt didn didnt isn isnt aren arent wasn wasnt weren werent wont cant
     couldn couldnt wouldn wouldnt shouldn shouldnt haven havent hasn hasnt im ive youre
-    theyre thats theres
+    theyre thats theres everyone everybody someone somebody anybody basically literally
+    essentially summarise summarize summarised summarized recap briefly
+    qui quoi quel quelle quels quelles est sont les le la des du une que qu ce
+    qué es el los las del cuál cual ist der die das wer
     """.split()
 )
 
@@ -251,6 +254,10 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "closed": ("dissolved", "ceased"),
     "blame": ("attribution", "attribute"),
     "coalition": ("multinational",),
+    "ops": ("operations",),
+    "op": ("operation",),
+    "limits": ("restrictions", "constraints"),
+    "alone": ("autonomy", "autonomous", "independently"),
     "coalitions": ("multinational",),
 }
 for _word, _others in equivalent_places().items():
