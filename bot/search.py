@@ -46,6 +46,7 @@ MAX_POSTINGS = 500  # a name word in more names than this only counts once rarer
 MAX_SCORED = 16  # names scored in full per question, the most promising first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
 MIN_TYPO_LEN = 4  # shorter words must match exactly: "us" is not a typo of "un"
+SLIP_POSITIONS = 2  # how far into the question a misspelt filler word is looked for
 FTS_CANDIDATES = 5
 
 # Words that say what sort of thing is meant, not which one: they count for less.
@@ -293,11 +294,13 @@ def _search(index: Index, query: Query, limit: int) -> SearchResult:
 
 
 def _without_filler_typos(index: Index, query: Query) -> Query:
-    """ "waht is nato": a word no entry knows, one edit from a filler word and from no name
-    word, is that filler word."""
+    """ "waht is nato", "tell me abuot seato": one of the first words, known to no entry, a
+    slip of a filler word and near no name word, is that filler word. Only slips that keep
+    the letters (a swap, one missing or doubled) count: a changed letter makes real words
+    ("bike" is not "like", "lake vostok" is not "like vostok")."""
     slips = {
         w
-        for w in query.words.split()
+        for w in query.words.split()[:SLIP_POSITIONS]
         if _unknown(index, w) and _is_filler_slip(w) and not index.similar_tokens(w)
     }
     if not slips:
@@ -310,15 +313,19 @@ def _without_filler_typos(index: Index, query: Query) -> Query:
 
 
 def _is_filler_slip(word: str) -> bool:
-    """Whether `word` is one edit (a letter missing, extra, changed, or two swapped) from a
-    filler word of four letters or more."""
+    """Whether `word` is a filler word with two letters swapped, or one of four letters or
+    more with one letter missing or extra."""
     if word in FILLER or len(word) < MIN_TYPO_LEN - 1:
         return False
-    near = set(_FILLER_VARIANTS.get(word, ()))
+    if word in _SHORT_FILLER_SWAPS:
+        return True  # "teh", "hwo"
+    near = set(_FILLER_VARIANTS.get(word, ()))  # a letter missing
     for variant in _deletions(word):
         if variant in _LONG_FILLER:
-            near.add(variant)
-        near.update(_FILLER_VARIANTS.get(variant, ()))
+            near.add(variant)  # a letter extra
+        near.update(
+            f for f in _FILLER_VARIANTS.get(variant, ()) if sorted(f) == sorted(word)
+        )  # two letters swapped (same letters, one edit apart)
     return any(OSA.distance(word, filler, score_cutoff=1) <= 1 for filler in near)
 
 
@@ -684,6 +691,10 @@ def _deletions(word: str) -> set[str]:
 
 
 _LONG_FILLER = frozenset(word for word in FILLER if len(word) >= MIN_TYPO_LEN)
+_SHORT_FILLER_SWAPS = (
+    frozenset(w[:i] + w[i + 1] + w[i] + w[i + 2 :] for w in FILLER if len(w) == 3 for i in range(2))
+    - FILLER
+)
 _FILLER_VARIANTS: dict[str, set[str]] = defaultdict(set)  # a deletion → the filler words
 for _word in _LONG_FILLER:
     for _variant in _deletions(_word):

@@ -319,6 +319,7 @@ def test_a_force_described_by_its_named_peace_deal_is_not_guessed(knowledge: Kno
         ("wht is rimpac", "rimpac"),
         ("tell me abuot seato", "seato"),
         ("explian aukus", "aukus"),
+        ("hwo is in the quad", "quad"),
         ("quad secuirty dialogue", "quad"),  # a misspelt word of another of its names
         # the treaty's name is there whole; NATO's ("… Organization") is not
         ("north atlantic traety how many articles", "north-atlantic-treaty"),
@@ -333,6 +334,13 @@ def test_misspelt_filler_and_misspelt_name_words_do_not_block_an_answer(
 ) -> None:
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+def test_a_real_word_one_letter_from_filler_is_not_dropped() -> None:
+    from bot.search import _is_filler_slip
+
+    assert _is_filler_slip("waht") and _is_filler_slip("abuot") and _is_filler_slip("teh")
+    assert not any(_is_filler_slip(w) for w in ("bike", "lake", "game", "cake", "lean"))
 
 
 def test_a_word_near_filler_that_is_near_a_name_word_too_is_kept(knowledge: Knowledge) -> None:
