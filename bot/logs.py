@@ -38,13 +38,22 @@ def configure_logging(level: str) -> None:
     logging.logProcesses = False
     logging.logMultiprocessing = False
     logging.logAsyncioTasks = False  # type: ignore[attr-defined]
-    _handler = logging.handlers.QueueHandler(queue.SimpleQueue())
+    _handler = _Enqueue(queue.SimpleQueue())
     root = logging.getLogger()
     root.setLevel(level)
     root.addHandler(_handler)
     _start()
     os.register_at_fork(after_in_child=_start)  # the parent's writer thread is not inherited
     atexit.register(_stop)
+
+
+class _Enqueue(logging.handlers.QueueHandler):
+    """Hands the record over as it is. The standard handler first formats and copies it so it
+    could cross to another process; ours is read in this process by the writer thread, which
+    formats it there, off the request's path."""
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        return record
 
 
 class _Formatter(logging.Formatter):
