@@ -1,9 +1,9 @@
 """Matcher quality on the labelled evaluation set (`python -m bot eval` prints the details).
 
-The set is `tests/eval/`: questions.yaml (written alongside the matcher) and blind.yaml
-(written by authors who saw only the knowledge base). Floors are set at what the matcher
-achieves today on both together, so a change that makes answers worse fails; the issue's
-targets (top-1 ≥ 97 %, found ≥ 99 %) are not reached yet — see the README.
+The set is `tests/eval/`: questions.yaml (written alongside the matcher) and blind*.yaml
+(each written by another author who saw only the knowledge base). Floors are set just under
+what the matcher achieves today on all of them together, so a change that makes answers worse
+fails; the issue's top-1 target of 97 % is not reached yet — see the README.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def test_evaluation_set_is_large_and_labelled_with_real_entries(knowledge: Knowl
 
 
 def test_top1_accuracy_floor(reports: tuple[Report, Report]) -> None:
-    assert reports[0].top1_rate >= 0.93
+    assert reports[0].top1_rate >= 0.94
 
 
 def test_expected_entry_is_answered_or_suggested(reports: tuple[Report, Report]) -> None:
