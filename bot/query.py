@@ -44,6 +44,7 @@ FILLER = frozenset(
     couldn couldnt wouldn wouldnt shouldn shouldnt haven havent hasn hasnt im ive youre
     theyre thats theres everyone everybody someone somebody anybody basically literally
     essentially summarise summarize summarised summarized recap briefly
+    they
     qui quoi quel quelle quels quelles est sont les le la des du une que qu ce
     qué es el los las del cuál cual ist der die das wer
     """.split()

@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
 
-from bot.fulltext import TextIndex
+from bot.fulltext import TextIndex, stem
 from bot.query import ASK_WORDS, FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
 
@@ -34,6 +34,8 @@ NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be a
 TEXT_EXPLAINED = 0.7  # share of the question an unnamed entry's text must explain
 TEXT_CLEAR_EXPLAINED = 0.6  # or this much, when it leads the next entry by TEXT_CLEAR_LEAD
 TEXT_CLEAR_LEAD = 0.25
+SPECIFIC_COVER = 0.9  # share of a name of several words that makes it specific
+SHORT_QUESTION = 4  # content words; in longer questions one unknown word is noise
 TEXT_MIN_WORDS = 4  # content words an unnamed question needs before its text can decide
 TEXT_LEAD = 0.12  # and by how much it must out-explain the next entry
 SURE_TEXT_EXPLAINED = 0.8  # text that explains this much of a question of TEXT_SURE_WORDS
@@ -514,6 +516,7 @@ def _decide(
         sure = _is_sure_pivot_answer(index, top, rest, words)  # …unless nothing else fits
     else:
         sure = _is_named_answer(top, rest) or _is_sure_named_answer(index, top, rest, words)
+        sure = sure and _spelt_out(index, top, words)
     if sure and _numbers_agree(index, top_number, words):
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
     if top.cover >= NAME_COVER and top_number not in skip:
@@ -583,6 +586,27 @@ def _through_named(
     ):
         return best
     return None
+
+
+def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
+    """Whether a name present is clearly what a short question asks about. A name matched
+    through a typo must explain every other word; otherwise, in a question of a few content
+    words, none may be unknown to the knowledge base ("how long can an anaconda snake get",
+    "how big do african lions get in the wild"), unless most of a name of several words is
+    there word for word ("south east asia treaty organisaton")."""
+    if found.surface is None:
+        return True
+    tokens = set(found.surface.tokens)
+    inexact = [w for w in found.named if w not in tokens]
+    left = _unexplained(found, words)
+    stems = {stem(t) for t in tokens}
+    if any(stem(w) not in stems for w in inexact):
+        return not left  # a typo
+    if not inexact and len(tokens) > 1 and found.cover >= SPECIFIC_COVER:
+        return True  # not just "anaconda" of "Exercise Anaconda"
+    if len([w for w in words if weight(w) >= 1.0]) > SHORT_QUESTION:
+        return True  # one odd word in a long description is noise
+    return not any(_unknown(index, w) for w in left)
 
 
 def _kind_fits(index: Index, number: int, words: list[str]) -> bool:

@@ -343,6 +343,26 @@ def test_a_real_word_one_letter_from_filler_is_not_dropped() -> None:
     assert not any(_is_filler_slip(w) for w in ("bike", "lake", "game", "cake", "lean"))
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how long can an anaconda snake get",
+        "how big do african lions get in the wild",
+        "new pfp who dis",
+    ],
+)
+def test_a_name_matched_only_in_another_form_beside_an_unknown_subject_is_not_answered(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert not isinstance(ask(knowledge, question), EntryReply)
+
+
+def test_an_entry_named_in_full_beats_one_whose_text_mentions_it(knowledge: Knowledge) -> None:
+    # Cutlass Express's text names the Combined Maritime Forces too.
+    reply = ask(knowledge, "Combined Maritime Forces - who are they?")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "combined-maritime-forces"
+
+
 def test_a_word_near_filler_that_is_near_a_name_word_too_is_kept(knowledge: Knowledge) -> None:
     # "hous" is one edit from "whos" and from "house": it stays a (misspelt) name word.
     reply = ask(knowledge, "lancaster hous treaty 2010")
