@@ -522,11 +522,11 @@ def _decide(
     if top.cover >= NAME_COVER and top_number not in skip:
         through = _through_named(index, top_number, top, evidence, words)
         if through is not None:
-            named = top.surface.text if top.surface is not None else ""
-            found = Candidate(
-                index.entries[through].id, evidence[through].score, Via.RELATED, named
+            name = top.surface.text if top.surface is not None else ""
+            chosen = Candidate(
+                index.entries[through].id, evidence[through].score, Via.RELATED, name
             )
-            return SearchResult(Outcome.ANSWER, (found,))
+            return SearchResult(Outcome.ANSWER, (chosen,))
     # No name present, or only one the question is not about (a pivot, or of a kind the
     # description rules out): the entry whose text explains most may win, among the entries
     # of a kind that fits ("the nato-led force that…" is no treaty, and no treaty rivals it
