@@ -104,9 +104,14 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "host": ("Lead",),
     "runs": ("Lead",),
     "commands": ("Lead",),
-    "commanded": ("Lead",),
-    "commander": ("Lead",),
-    "commanders": ("Lead",),
+    "commanded": ("Commander", "Lead"),
+    "commander": ("Commander", "Lead"),
+    "commanders": ("Commander", "Lead"),
+    "chair": ("Secretary General", "Secretary-General", "Lead", "Headquarters"),
+    "chairs": ("Secretary General", "Secretary-General", "Lead", "Headquarters"),
+    "chaired": ("Secretary General", "Secretary-General", "Lead", "Headquarters"),
+    "heads": ("Secretary General", "Secretary-General", "Lead"),
+    "headed": ("Secretary General", "Secretary-General", "Lead"),
     "mandate": ("Mandate",),
     "mandated": ("Mandate",),
     "authorised": ("Mandate",),
@@ -157,7 +162,8 @@ ASK_WORDS = frozenset(
     withdrew withdrawal quit join joining expanded expansion enlargement difference differ
     versus vs compare compared comparison relationship relations role mean significance
     today nowadays recent recently latest who what list lists members definition defined
-    doing done happening happened going plans plan
+    doing done happening happened going plans plan rundown lowdown primer explainer nutshell
+    tldr eli5 background relevant relevance
     """.split()
 )
 

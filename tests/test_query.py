@@ -65,7 +65,8 @@ def test_filler_and_field_words_leave_the_topic(raw: str, core: str) -> None:
         ("where is nato headquartered", "Headquarters"),
         ("how often is rimpac held", "Frequency"),
         ("when did the CFE treaty enter into force", "In force"),
-        ("who commanded operation allied force", "Lead"),
+        ("who commanded operation allied force", "Commander"),  # else "Lead"
+        ("who chairs nordefco", "Secretary General"),
     ],
 )
 def test_field_questions_name_the_fact_asked_for(raw: str, first_field: str) -> None:
