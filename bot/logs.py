@@ -22,7 +22,7 @@ import time
 FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 FLUSH_EVERY = 0.1  # seconds a line may wait before it is written
 
-_handler: logging.handlers.QueueHandler | None = None
+_handler: _Enqueue | None = None
 _writer: _BatchWriter | None = None
 
 
@@ -33,9 +33,9 @@ def configure_logging(level: str) -> None:
         return
     # The format shows none of these, so records need not collect them (the logging HOWTO's
     # "Optimization" section): no caller frame lookup, no thread, process or task names.
+    # (The process id stays: gunicorn's own log format shows it.)
     logging._srcfile = None  # type: ignore[attr-defined]
     logging.logThreads = False
-    logging.logProcesses = False
     logging.logMultiprocessing = False
     logging.logAsyncioTasks = False  # type: ignore[attr-defined]
     _handler = _Enqueue(queue.SimpleQueue())
@@ -48,12 +48,26 @@ def configure_logging(level: str) -> None:
 
 
 class _Enqueue(logging.handlers.QueueHandler):
-    """Hands the record over as it is. The standard handler first formats and copies it so it
-    could cross to another process; ours is read in this process by the writer thread, which
-    formats it there, off the request's path."""
+    """Hands the record to the writer thread with its message filled in (so it shows the
+    values at the time of the call) but not copied or formatted: the standard handler does
+    both so a record can cross to another process, and ours stays in this one. Once the
+    writer has stopped (at exit), records are written directly."""
+
+    direct = False
 
     def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        record.msg = record.getMessage()
+        record.args = None
+        if record.exc_info:  # the traceback as text now; its frames need not be kept alive
+            record.exc_text = _FORMATTER.formatException(record.exc_info)
+            record.exc_info = None
         return record
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.direct:
+            _write([_format(record)])
+        else:
+            super().emit(record)
 
 
 class _Formatter(logging.Formatter):
@@ -64,10 +78,13 @@ class _Formatter(logging.Formatter):
 
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
         second = int(record.created)
-        if second != self._second:  # one writer thread: no race
+        if second != self._second:  # one writer at a time (the thread, or after it the caller)
             self._second = second
             self._stamp = time.strftime("%Y-%m-%d %H:%M:%S", self.converter(second))
         return f"{self._stamp},{int(record.msecs):03d}"
+
+
+_FORMATTER = _Formatter(FORMAT)  # used by the writer thread, or directly once it has stopped
 
 
 class _BatchWriter(threading.Thread):
@@ -76,7 +93,6 @@ class _BatchWriter(threading.Thread):
     def __init__(self, records: queue.SimpleQueue[logging.LogRecord]) -> None:
         super().__init__(name="log-writer", daemon=True)
         self.records = records
-        self.formatter = _Formatter(FORMAT)
         self.stopping = threading.Event()
 
     def run(self) -> None:
@@ -91,16 +107,24 @@ class _BatchWriter(threading.Thread):
                 record = self.records.get_nowait()
             except queue.Empty:
                 break
-            try:
-                lines.append(self.formatter.format(record))
-            except Exception:  # a record that cannot be formatted is dropped, not the writer
-                lines.append(f"unformattable log record from {record.name}")
+            lines.append(_format(record))
         if lines:
-            try:
-                sys.stderr.write("\n".join(lines) + "\n")
-                sys.stderr.flush()
-            except (OSError, ValueError):  # stderr closed at exit: nothing left to write to
-                pass
+            _write(lines)
+
+
+def _format(record: logging.LogRecord) -> str:
+    try:
+        return _FORMATTER.format(record)
+    except Exception as error:  # a record that cannot be formatted must not stop the writer
+        return f"unformattable log record from {record.name}: {record.msg!r} ({error!r})"
+
+
+def _write(lines: list[str]) -> None:
+    try:
+        sys.stderr.write("\n".join(lines) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # stderr closed at exit: nothing left to write to
+        pass
 
 
 def _start() -> None:
@@ -114,7 +138,12 @@ def _start() -> None:
 
 
 def _stop() -> None:
-    """Write what is still queued, then end the writer thread."""
+    """Write what is still queued, end the writer thread, and write later records directly
+    (from atexit handlers and threads still running at exit)."""
     if _writer is not None and _writer.is_alive():
         _writer.stopping.set()
         _writer.join(timeout=5)
+    if _handler is not None:
+        _handler.direct = True
+    if _writer is not None:
+        _writer.flush()  # whatever arrived between the writer's last flush and now

@@ -3,7 +3,10 @@
 Security writing names a country by its capital ("the Washington–Tokyo alliance") or its
 demonym ("Japanese bases"); an entry's text may use any of the forms. Each group lists the
 folded words that count as the same place when a question's words are compared with an
-entry's text.
+entry's text. Capitals the entries mostly use as the name of a summit, memorandum or manual
+(Budapest, Vilnius, Tallinn, Riga, Bucharest, Lisbon) are left out; those that chiefly stand
+for their country in security writing are kept, even where they also name a treaty
+(Washington, Brussels, Warsaw).
 """
 
 from __future__ import annotations
@@ -56,11 +59,11 @@ lebanon lebanese beirut liban
 serbia serbian serbs serb belgrade
 bosnia bosnian bosnians sarajevo
 kosovo kosovar kosovars pristina
-estonia estonian tallinn
+estonia estonian
 latvia latvian
-lithuania lithuanian vilnius
+lithuania lithuanian
 romania romanian romanians
-hungary hungarian budapest
+hungary hungarian
 singapore singaporean
 malaysia malaysian
 qatar qatari doha

@@ -19,6 +19,7 @@ _EMOJI = re.compile(r":[a-z0-9_+'-]+(?:::skin-tone-\d)?:", re.IGNORECASE)
 # *bold*, _italic_ and `code`: what the asker set apart is most likely the topic.
 _EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])|(?<!\w)_([^_\n]+)_(?!\w)|`([^`\n]+)`")
 _APOSTROPHE_S = re.compile(r"['\u2019\u02bc]s\b", re.IGNORECASE)
+_IRREGULAR_NOT = re.compile(r"\b(won|shan|can)['\u2019\u02bc]t\b", re.IGNORECASE)  # won't
 _CONTRACTION = re.compile(r"(?<=\w)['\u2019\u02bc](?:t|re|ve|ll|m|d)\b", re.IGNORECASE)  # don't
 _DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 _NON_WORD = re.compile(r"[\W_]+")  # keeps letters of every script: ОДКБ stays searchable
@@ -30,7 +31,7 @@ _INVISIBLE = dict.fromkeys(
 )
 
 # Words that carry no topic: greetings, question words, articles, the verbs of asking.
-FILLER = frozenset(
+ENGLISH_FILLER = frozenset(
     """
     a an the hey hi hello please pls thanks thank you can could would will tell me us give show
     what whats what is are was were who whos which where when why how do does did know about
@@ -40,15 +41,27 @@ FILLER = frozenset(
     explained again now current currently today latest thing things stuff exactly work works
     ever really so just still get got have has had all much many ok okay yo guys folks question
     thx ty cheers anyone know knows remind overview basics help up into come came meant
-    don dont doesn doesnt didn didnt isn isnt aren arent wasn wasnt weren werent wont cant
-    couldn couldnt wouldn wouldnt shouldn shouldnt haven havent hasn hasnt im ive youre
-    theyre thats theres everyone everybody someone somebody anybody basically literally
-    essentially summarise summarize summarised summarized recap briefly
-    they
-    qui quoi quel quelle quels quelles est sont les le la des du une que qu ce
-    qué es el los las del cuál cual ist der die das wer
+    everyone everybody someone somebody anybody basically literally essentially summarise
+    summarize summarised summarized recap briefly they we he she should must shall itself
+    themselves himself herself ourselves yourself
     """.split()
 )
+# What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
+CONTRACTION_FILLER = frozenset(
+    """
+    don dont doesn doesnt didn didnt isn isnt aren arent wasn wasnt weren werent wont cant
+    couldn couldnt wouldn wouldnt shouldn shouldnt haven havent hasn hasnt im ive youre
+    theyre thats theres ain shan
+    """.split()
+)
+# Question words of the other languages the knowledge base's aliases are written in.
+FOREIGN_FILLER = frozenset(
+    """
+    qui quoi quel quelle quels quelles est sont les le la des de une que qu ce
+    es el los las del cual ist der das wer
+    """.split()
+)
+FILLER = ENGLISH_FILLER | CONTRACTION_FILLER | FOREIGN_FILLER
 
 # Phrases that only say "as things stand": dropped whole, since "right" alone is a topic word
 # ("the right of self-defence") but "right now" is not.
@@ -255,7 +268,7 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "rely": ("depend", "dependence", "reliance"),
     "relying": ("depend", "dependence", "reliance"),
     "reliant": ("dependent", "dependence"),
-    "ex": ("former",),
+    "ex": ("former", "exercise"),  # "ex-soviet", and "Ex Talisman Sabre" (British usage)
     "disbanded": ("dissolved",),
     "abolished": ("dissolved",),
     "closed": ("dissolved", "ceased"),
@@ -264,7 +277,7 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "ops": ("operations",),
     "op": ("operation",),
     "limits": ("restrictions", "constraints"),
-    "alone": ("autonomy", "autonomous", "independently"),
+    "alone": ("autonomy", "independently"),
     "coalitions": ("multinational",),
 }
 for _word, _others in equivalent_places().items():
@@ -363,6 +376,9 @@ def _american(text: str) -> str:
     return " ".join(SPELLINGS.get(word, word) for word in words)
 
 
+_NOT_STEMS = {"won": "will", "shan": "shall", "can": "can"}
+
+
 def fold(text: str) -> str:
     """Casefold, drop accents, possessive 's and punctuation, unify spellings; collapse spaces."""
     if not text.isascii():
@@ -371,6 +387,7 @@ def fold(text: str) -> str:
         text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S. → US
     text = text.casefold()
     if "'" in text or "\u2019" in text or "\u02bc" in text:
+        text = _IRREGULAR_NOT.sub(lambda m: _NOT_STEMS[m.group(1).casefold()], text)
         text = _CONTRACTION.sub("", _APOSTROPHE_S.sub("", text))
     text = text.replace("%", " percent ").replace("&", " and ")
     return _american(_NON_WORD.sub(" ", text))

@@ -20,7 +20,7 @@ from enum import StrEnum
 from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
 
 from bot.fulltext import TextIndex, stem
-from bot.query import ASK_WORDS, FIELD_WORDS, FILLER, Query, fold
+from bot.query import ASK_WORDS, ENGLISH_FILLER, FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
 
 THROUGH_NAMED_MAX = 0.5  # a named entry explaining less than this may only be a way in:
@@ -150,7 +150,7 @@ class _Evidence:
     cover: float = 0.0  # best share of one name's words found in the question
     surface: _Surface | None = None
     named: frozenset[str] = frozenset()  # question words that matched that name
-    also: frozenset[str] = frozenset()  # and any other of the entry's names present in full
+    also: frozenset[str] = frozenset()  # and the words of its other names (typos included)
     explained: float = 0.0  # share of the question (weighted) the entry accounts for
     known: frozenset[str] = frozenset()  # the question words it accounts for
     score: float = 0.0
@@ -245,6 +245,7 @@ def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
 
     When the words alone do not decide, a name or alias the asker set in *bold*, _italics_
     or `code` does: "this article mentions *Operation Unified Protector*, what was that?"."""
+    query = _without_filler_typos(index, query)
     result = _search(index, query, limit)
     if result.outcome is Outcome.ANSWER or not query.emphasis:
         return result
@@ -261,7 +262,6 @@ def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
 
 
 def _search(index: Index, query: Query, limit: int) -> SearchResult:
-    query = _without_filler_typos(index, query)
     words = query.words.split()
     if not words:
         return SearchResult(Outcome.NONE)
@@ -303,15 +303,19 @@ def _without_filler_typos(index: Index, query: Query) -> Query:
     slips = {
         w
         for w in query.words.split()[:SLIP_POSITIONS]
-        if _unknown(index, w) and _is_filler_slip(w) and not index.similar_tokens(w)
+        if not index.text.holders_of(w)  # by stem: "ins" (Indian Navy ships) is held
+        and w not in index.postings
+        and _is_filler_slip(w)
+        and not index.similar_tokens(w)
     }
     if not slips:
         return query
 
     def keep(text: str) -> str:
-        return " ".join(w for w in text.split() if w not in slips)
+        words = text.split()
+        return " ".join(w for n, w in enumerate(words) if n >= SLIP_POSITIONS or w not in slips)
 
-    return replace(query, words=keep(query.words), core=keep(query.core), clause=keep(query.clause))
+    return replace(query, words=keep(query.words), core=keep(query.core))
 
 
 def _is_filler_slip(word: str) -> bool:
@@ -572,7 +576,8 @@ def _through_named(
         return None
     best, found = ranked[0]
     entry = index.entries[best]
-    lead = found.explained - max((f.explained for _, f in ranked[1:]), default=0.0)
+    others = (f.explained for n, f in evidence.items() if n not in (number, best))
+    lead = found.explained - max(others, default=0.0)  # named entries besides `number` too
     content = [w for w in words if weight(w) >= 1.0]
     if (
         (entry.id in linked or index.entries[number].id in entry.related)
@@ -597,7 +602,7 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     if found.surface is None:
         return True
     tokens = set(found.surface.tokens)
-    inexact = [w for w in found.named if w not in tokens]
+    inexact = [w for w in found.named if w not in tokens and w != found.surface.joined]
     left = _unexplained(found, words)
     stems = {stem(t) for t in tokens}
     if any(stem(w) not in stems for w in inexact):
@@ -613,9 +618,19 @@ def _kind_fits(index: Index, number: int, words: list[str]) -> bool:
     """Text alone does not answer "the strategic exercise russia holds…" with a concept, nor
     "the nato-led force that implemented the bosnia peace deal" with the deal: the first
     word that says what is described, when it is one of DESCRIBED_KINDS, limits the kinds."""
-    described = next((w for w in words if w in TOPIC_NOUNS), None)
+    described = _described(words)
     kinds = DESCRIBED_KINDS.get(described or "")
     return kinds is None or index.entries[number].kind.value in kinds
+
+
+def _described(words: list[str]) -> str | None:
+    """The word that says what is described: the first topic noun, or the one after it when
+    it qualifies another ("the treaty organisation that…" describes an organisation)."""
+    for n, word in enumerate(words):
+        if word in TOPIC_NOUNS:
+            following = words[n + 1] if n + 1 < len(words) else ""
+            return following if following in TOPIC_NOUNS else word
+    return None
 
 
 def _numbers_agree(index: Index, number: int, words: list[str]) -> bool:
@@ -718,9 +733,16 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-_LONG_FILLER = frozenset(word for word in FILLER if len(word) >= MIN_TYPO_LEN)
+# Slips are looked for among English filler only: "ins" is not a slip of "isn", nor "set"
+# of "est".
+_LONG_FILLER = frozenset(word for word in ENGLISH_FILLER if len(word) >= MIN_TYPO_LEN)
 _SHORT_FILLER_SWAPS = (
-    frozenset(w[:i] + w[i + 1] + w[i] + w[i + 2 :] for w in FILLER if len(w) == 3 for i in range(2))
+    frozenset(
+        w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+        for w in ENGLISH_FILLER
+        if len(w) == 3
+        for i in range(2)
+    )
     - FILLER
 )
 _FILLER_VARIANTS: dict[str, set[str]] = defaultdict(set)  # a deletion → the filler words

@@ -341,6 +341,7 @@ def test_a_real_word_one_letter_from_filler_is_not_dropped() -> None:
 
     assert _is_filler_slip("waht") and _is_filler_slip("abuot") and _is_filler_slip("teh")
     assert not any(_is_filler_slip(w) for w in ("bike", "lake", "game", "cake", "lean"))
+    assert not any(_is_filler_slip(w) for w in ("ins", "sin", "sit", "set"))  # of isn, ist, est
 
 
 @pytest.mark.parametrize(
@@ -361,6 +362,29 @@ def test_an_entry_named_in_full_beats_one_whose_text_mentions_it(knowledge: Know
     # Cutlass Express's text names the Combined Maritime Forces too.
     reply = ask(knowledge, "Combined Maritime Forces - who are they?")
     assert isinstance(reply, EntryReply) and reply.entry.id == "combined-maritime-forces"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "treaty" qualifies "organization": an alliance is described, not a treaty
+        ("the treaty organization that linked turkey iran pakistan and the uk", "cento"),
+        ("Ex Talisman Sabre 2023", "talisman-sabre"),  # British "Ex" for exercise
+        ("redflag with indian jets", "red-flag"),  # a run-together name is no typo
+        ("why won't the us sign the arms trade treaty", "arms-trade-treaty"),  # won't → will
+        ("waht is *Operation Unified Protector* from this article", "operation-unified-protector"),
+    ],
+)
+def test_review_cases_are_answered(knowledge: Knowledge, question: str, entry: str) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+def test_a_question_of_everyday_words_is_not_answered_from_text_alone(
+    knowledge: Knowledge,
+) -> None:
+    # Technological integration's text holds "defend", "itself" and "alone".
+    assert not isinstance(ask(knowledge, "can europe defend itself alone"), EntryReply)
 
 
 def test_a_word_near_filler_that_is_near_a_name_word_too_is_kept(knowledge: Knowledge) -> None:

@@ -31,6 +31,10 @@ def test_sigterm_lets_a_reply_in_flight_finish(slack: SlackStandIn, tmp_path: Pa
         time.sleep(0.3)  # the reply is now being sent
         assert process.stop(signal.SIGTERM) == 0
         assert len(slack.calls_to("chat.postMessage")) == 1
+        # gunicorn's own lines go through the same logging set-up (its format shows the pid)
+        output = process.output()
+        assert "Booting worker" in output and "Worker exiting" in output
+        assert "Logging error" not in output and "Traceback" not in output
 
 
 def test_socket_mode_sigterm_exits_cleanly(slack: SlackStandIn, tmp_path: Path) -> None:
