@@ -26,6 +26,7 @@ from bot.schema import Entry, KnowledgeBase
 THROUGH_NAMED_MAX = 0.5  # a named entry explaining less than this may only be a way in:
 THROUGH_EXPLAINED = 0.55  # a related entry explaining this much, this far ahead of it,
 THROUGH_LEAD = 0.2  # and TEXT_LEAD ahead of every other unnamed entry, is what is asked about
+RELATED_FIRST = 3  # a pivot's first related entries are its closest; ties are broken by order
 WHOLE_LEAD = 0.05  # a name present whole beats one with the same words and more besides
 SUGGEST_AT = 45.0  # below this score nothing is offered
 MARGIN = 8.0  # how far the best entry must lead the next to be answered outright
@@ -282,7 +283,7 @@ def _search(index: Index, query: Query, limit: int) -> SearchResult:
     _explain(index, words, evidence, named)
     pivots, related, described = _pivots(index, head, clause, evidence)
     if related:
-        _explain(index, words, evidence, related)
+        _explain(index, words, evidence, [*related, *pivots])
     top = max(evidence.items(), key=lambda item: item[1].score, default=None)
     if top is None or top[1].explained < 1.0 or related:
         # Not fully explained by a name: let the entries' text weigh in (FTS5, BM25). A fully
@@ -407,7 +408,34 @@ def _related_answer(
         for n, f in evidence.items()
         if n != ranked[0] and (n not in pivots or index.entries[n].kind.value in kinds)
     ]
+    # A pivot of the kind asked for, named by words that name one of another kind, and
+    # explaining as much, is what is meant: "the treaty that set up the warsaw pact" names
+    # the Warsaw Treaty too. (Alone, it is what the description relates to: "the operation
+    # that took over from sfor".)
+    other = [f.named for n, f in pivots.items() if index.entries[n].kind.value not in kinds]
+    named = [
+        n
+        for n, f in pivots.items()
+        if index.entries[n].kind.value in kinds
+        and n in evidence
+        and any(f.named <= o for o in other)
+    ]
+    if named:
+        number = max(named, key=lambda n: (evidence[n].explained, pivots[n].cover))
+        surface = pivots[number].surface
+        if evidence[number].explained >= best.explained and surface is not None:
+            entry_id = index.entries[number].id
+            return SearchResult(
+                Outcome.ANSWER,
+                (Candidate(entry_id, 100.0 * pivots[number].cover, surface.via, surface.text),),
+            )
     runner_up = max((evidence[n].score for n in ranked[1:]), default=0.0)
+    if described and best.score - runner_up < MARGIN:
+        # Only the closest relations are listed first on purpose: a tie among NATO's dozens
+        # of exercises is no answer.
+        described = any(
+            index.entries[ranked[0]].id in index.entries[n].related[:RELATED_FIRST] for n in pivots
+        )
     if (
         best.explained < NAME_EXPLAINED
         or (not described and best.score - runner_up < MARGIN)

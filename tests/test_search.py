@@ -380,6 +380,28 @@ def test_review_cases_are_answered(knowledge: Knowledge, question: str, entry: s
     assert isinstance(reply, EntryReply) and reply.entry.id == entry
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("the treaty that set up the warsaw pact", "warsaw-treaty-1955"),  # named by "warsaw"
+        ("the operation that took over from sfor", "eufor-althea"),  # SFOR is what it relates to
+    ],
+)
+def test_a_named_entry_of_the_asked_kind_is_meant_only_beside_a_pivot_of_the_same_name(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+def test_a_tie_among_a_pivots_many_related_entries_is_not_broken_by_list_order(
+    knowledge: Knowledge,
+) -> None:
+    # Cold Response and Defender Europe explain it equally; NATO lists dozens of exercises.
+    reply = ask(knowledge, "the exercise that tests nato article 5 reinforcement")
+    assert not isinstance(reply, EntryReply)
+
+
 def test_a_question_of_everyday_words_is_not_answered_from_text_alone(
     knowledge: Knowledge,
 ) -> None:
