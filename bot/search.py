@@ -573,8 +573,10 @@ def _decide(
         if fitting:
             number, found = fitting[0]
             others = [f for n, f in by_text if n != number]
+            short = len([w for w in words if weight(w) >= 1.0]) <= SHORT_QUESTION
             if (
                 found.cover < NAME_COVER
+                and not (short and any(_unknown(index, w) for w in _unexplained(found, words)))
                 and (
                     _is_text_answer(found, others, words)
                     or _is_sure_text_answer(index, found, others, words)
@@ -727,7 +729,7 @@ def _is_sure_named_answer(
 ) -> bool:
     """A name present, far ahead of any other entry, and at most one word left over that is
     common in the knowledge base: "pesco projects", "un peacekeeping right now"."""
-    if top.cover < NAME_COVER or top.explained < SURE_NAME_EXPLAINED:
+    if top.cover < SPECIFIC_COVER or top.explained < SURE_NAME_EXPLAINED:
         return False
     left = _unexplained(top, words)
     if len(left) > 1 or any(index.text.holders_of(w) < SURE_NAME_COMMON for w in left):

@@ -402,6 +402,20 @@ def test_a_tie_among_a_pivots_many_related_entries_is_not_broken_by_list_order(
     assert not isinstance(reply, EntryReply)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "qatar al udeid base",  # the GCC's text has Qatar and "base", not Al Udeid
+        "what's the range of a tomahawk cruise missile",  # the INF Treaty's has the rest
+        "nato bucharest summit 2008 georgia and ukraine",  # "Bucharest" names the B9 group
+    ],
+)
+def test_a_short_question_about_something_unknown_is_not_answered_from_text(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert not isinstance(ask(knowledge, question), EntryReply)
+
+
 def test_a_question_of_everyday_words_is_not_answered_from_text_alone(
     knowledge: Knowledge,
 ) -> None:
