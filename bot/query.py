@@ -43,7 +43,8 @@ ENGLISH_FILLER = frozenset(
     thx ty cheers anyone know knows remind overview basics help up into come came meant
     everyone everybody someone somebody anybody basically literally essentially summarise
     summarize summarised summarized recap briefly they we he she should must shall itself
-    themselves himself herself ourselves yourself
+    themselves himself herself ourselves yourself fwiw imo imho afaik tbh btw iirc lol rn
+    asap ngl lines sentences paragraph
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -125,6 +126,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "chaired": ("Secretary General", "Secretary-General", "Lead", "Headquarters"),
     "heads": ("Secretary General", "Secretary-General", "Lead"),
     "headed": ("Secretary General", "Secretary-General", "Lead"),
+    "finish": ("Dates",),
+    "finished": ("Dates",),
+    "used": ("Invoked", "Key provisions"),
     "mandate": ("Mandate",),
     "mandated": ("Mandate",),
     "authorised": ("Mandate",),
@@ -176,7 +180,7 @@ ASK_WORDS = frozenset(
     versus vs compare compared comparison relationship relations role mean significance
     today nowadays recent recently latest who what list lists members definition defined
     doing done happening happened going plans plan rundown lowdown primer explainer nutshell
-    tldr eli5 background relevant relevance
+    tldr eli5 background relevant relevance entry
     """.split()
 )
 

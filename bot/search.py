@@ -635,11 +635,12 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     inexact = [w for w in found.named if w not in tokens and w != found.surface.joined]
     left = _unexplained(found, words)
     stems = {stem(t) for t in tokens}
+    short = len([w for w in words if weight(w) >= 1.0]) <= SHORT_QUESTION
     if any(stem(w) not in stems for w in inexact):
-        return not left  # a typo
+        return not left or not short  # a typo: in a short question, the rest must fit too
     if not inexact and len(tokens) > 1 and found.cover >= SPECIFIC_COVER:
         return True  # not just "anaconda" of "Exercise Anaconda"
-    if len([w for w in words if weight(w) >= 1.0]) > SHORT_QUESTION:
+    if not short:
         return True  # one odd word in a long description is noise
     return not any(_unknown(index, w) for w in left)
 
