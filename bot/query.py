@@ -364,6 +364,45 @@ SPELLINGS = {
     "offence": "offense",
     "travelled": "traveled",
 }
+# Misspellings common enough to be listed in style guides, of words this domain uses a lot;
+# most are two edits away, beyond the matcher's one-typo tolerance.
+MISSPELLINGS = {
+    "artical": "article",
+    "articel": "article",
+    "excercise": "exercise",
+    "excercises": "exercises",
+    "exersise": "exercise",
+    "exercize": "exercise",
+    "aliance": "alliance",
+    "allaince": "alliance",
+    "allience": "alliance",
+    "treety": "treaty",
+    "tready": "treaty",
+    "opperation": "operation",
+    "operatoin": "operation",
+    "nucular": "nuclear",
+    "neuclear": "nuclear",
+    "millitary": "military",
+    "milatary": "military",
+    "militery": "military",
+    "goverment": "government",
+    "govenment": "government",
+    "agreemnt": "agreement",
+    "aggreement": "agreement",
+    "seperate": "separate",
+    "peacekeeing": "peacekeeping",
+    "skys": "skies",
+    "soveriegnty": "sovereignty",
+    "sovereignity": "sovereignty",
+    "intellegence": "intelligence",
+    "inteligence": "intelligence",
+    "detterence": "deterrence",
+    "deterance": "deterrence",
+    "deterence": "deterrence",
+    "interoperabilty": "interoperability",
+    "interopability": "interoperability",
+}
+SPELLINGS.update(MISSPELLINGS)
 _ISATION = re.compile(r"isation(s?)\b")
 
 

@@ -50,6 +50,7 @@ def test_fold_is_idempotent() -> None:
         ("where is NATO based", "nato"),
         ("why don't allies share intel", "allies share intel"),  # contractions say no topic
         ("what's meant by burden sharing", "burden sharing"),
+        ("open skys treaty excercise", "open skies treaty exercise"),  # common misspellings
     ],
 )
 def test_filler_and_field_words_leave_the_topic(raw: str, core: str) -> None:

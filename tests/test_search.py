@@ -328,6 +328,7 @@ def test_a_force_described_by_its_named_peace_deal_is_not_guessed(knowledge: Kno
         ("qui sont les casques bleus", "un-peacekeeping"),  # French question words are filler
         ("can someone summarise article 5 for me", "article-5"),
         ("<@U123ABC> who's nato sec gen rn?", "nato"),  # chat shorthand is filler
+        ("artical 5 how many times has it been used", "article-5"),  # two edits, but common
     ],
 )
 def test_misspelt_filler_and_misspelt_name_words_do_not_block_an_answer(
