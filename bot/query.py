@@ -44,7 +44,7 @@ ENGLISH_FILLER = frozenset(
     everyone everybody someone somebody anybody basically literally essentially summarise
     summarize summarised summarized recap briefly they we he she should must shall itself
     themselves himself herself ourselves yourself fwiw imo imho afaik tbh btw iirc lol rn
-    asap ngl lines sentences paragraph
+    asap ngl lines sentences paragraph called mentions mentioned
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -282,6 +282,18 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "op": ("operation",),
     "limits": ("restrictions", "constraints"),
     "alone": ("autonomy", "independently"),
+    "tanker": ("refuelling", "refueling"),
+    "tankers": ("refuelling", "refueling"),
+    "kit": ("equipment",),
+    "row": ("dispute", "disagreement", "debate"),
+    "rows": ("disputes", "disagreements", "debates"),
+    "abroad": ("overseas", "deployments"),
+    "buying": ("purchase", "procurement", "acquisition"),
+    "buy": ("purchase", "procurement", "acquire"),
+    "bought": ("purchased", "acquired"),
+    "promise": ("pledge", "commitment", "obligation"),
+    "promises": ("pledges", "commitments", "obligations"),
+    "promised": ("pledged", "committed"),
     "coalitions": ("multinational",),
 }
 for _word, _others in equivalent_places().items():
