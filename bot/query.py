@@ -44,7 +44,8 @@ ENGLISH_FILLER = frozenset(
     everyone everybody someone somebody anybody basically literally essentially summarise
     summarize summarised summarized recap briefly they we he she should must shall itself
     themselves himself herself ourselves yourself fwiw imo imho afaik tbh btw iirc lol rn
-    asap ngl lines sentences paragraph called mentions mentioned
+    asap ngl lines sentences paragraph called mentions mentioned brief whom journalist
+    journalists reporter student students essay thesis dissertation homework assignment
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -126,6 +127,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "chaired": ("Secretary General", "Secretary-General", "Lead", "Headquarters"),
     "heads": ("Secretary General", "Secretary-General", "Lead"),
     "headed": ("Secretary General", "Secretary-General", "Lead"),
+    "term": ("Duration", "Dates"),
     "finish": ("Dates",),
     "finished": ("Dates",),
     "used": ("Invoked", "Key provisions"),
@@ -294,6 +296,10 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "promise": ("pledge", "commitment", "obligation"),
     "promises": ("pledges", "commitments", "obligations"),
     "promised": ("pledged", "committed"),
+    "lend": ("contribute", "contributions"),
+    "prove": ("attribution", "attribute", "evidence"),
+    "proof": ("attribution", "evidence"),
+    "push": ("expel", "liberate"),
     "coalitions": ("multinational",),
 }
 for _word, _others in equivalent_places().items():
