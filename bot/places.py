@@ -78,6 +78,11 @@ soviet soviets ussr
 """
 
 
+def place_words() -> frozenset[str]:
+    """Every word of every group: countries and regions, demonyms, capitals."""
+    return frozenset(_GROUPS.split())
+
+
 def equivalent_places() -> dict[str, tuple[str, ...]]:
     """Each place word → the other words of its group."""
     table: dict[str, tuple[str, ...]] = {}

@@ -182,7 +182,8 @@ ASK_WORDS = frozenset(
     versus vs compare compared comparison relationship relations role mean significance
     today nowadays recent recently latest who what list lists members definition defined
     doing done happening happened going plans plan rundown lowdown primer explainer nutshell
-    tldr eli5 background relevant relevance entry
+    tldr eli5 background relevant relevance entry fall fell apart collapse collapsed demise
+    breakup change changed changes actual
     """.split()
 )
 
@@ -419,6 +420,9 @@ MISSPELLINGS = {
     "deterence": "deterrence",
     "interoperabilty": "interoperability",
     "interopability": "interoperability",
+    "organisaton": "organization",
+    "organizaton": "organization",
+    "orgnization": "organization",
 }
 SPELLINGS.update(MISSPELLINGS)
 _ISATION = re.compile(r"isation(s?)\b")

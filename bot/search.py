@@ -20,6 +20,7 @@ from enum import StrEnum
 from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
 
 from bot.fulltext import TextIndex, stem
+from bot.places import place_words
 from bot.query import ASK_WORDS, ENGLISH_FILLER, FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
 
@@ -85,8 +86,9 @@ KIND_CUES: dict[str, frozenset[str]] = {
 DESCRIBED_KINDS: dict[str, frozenset[str]] = {
     word: frozenset(kinds.split())
     for words, kinds in [
-        ("exercise exercises drill drills wargame wargames", "exercise"),
-        ("treaty treaties convention", "treaty"),  # a "pact" may be an alliance (AUKUS)
+        # singular: "the exercise that…" describes one; "why do armies run drills" does not
+        ("exercise drill wargame", "exercise"),
+        ("treaty convention", "treaty"),  # a "pact" may be an alliance (AUKUS)
         ("force", "operation alliance concept exercise challenge"),  # a force is not a treaty
     ]
     for word in words.split()
@@ -97,6 +99,8 @@ TOPIC_NOUNS = frozenset(KIND_CUES) | frozenset(
     "deal agreement force forces group body forum mission organization arrangement"
     " initiative framework partnership".split()
 )
+
+PLACES = place_words()
 
 # Words common in questions that point at no entry in particular.
 VAGUE = frozenset("year years time times number numbers first last next ago".split())
@@ -574,9 +578,13 @@ def _decide(
             number, found = fitting[0]
             others = [f for n, f in by_text if n != number]
             short = len([w for w in words if weight(w) >= 1.0]) <= SHORT_QUESTION
+            left = _unexplained(found, words)
             if (
                 found.cover < NAME_COVER
-                and not (short and any(_unknown(index, w) for w in _unexplained(found, words)))
+                and not (short and any(_unknown(index, w) for w in left))
+                # a country its text does not hold: "how many aircraft carriers does china
+                # operate" is not about Pitch Black
+                and not any(w in PLACES for w in left)
                 and (
                     _is_text_answer(found, others, words)
                     or _is_sure_text_answer(index, found, others, words)
@@ -635,14 +643,27 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     inexact = [w for w in found.named if w not in tokens and w != found.surface.joined]
     left = _unexplained(found, words)
     stems = {stem(t) for t in tokens}
-    short = len([w for w in words if weight(w) >= 1.0]) <= SHORT_QUESTION
+    short = len([w for w in words if weight(w) >= 1.0 and w not in ASK_WORDS]) <= SHORT_QUESTION
     if any(stem(w) not in stems for w in inexact):
         return not left or not short  # a typo: in a short question, the rest must fit too
-    if not inexact and len(tokens) > 1 and found.cover >= SPECIFIC_COVER:
-        return True  # not just "anaconda" of "Exercise Anaconda"
+    if (
+        not inexact
+        and len(tokens) > 1
+        and found.cover >= SPECIFIC_COVER
+        and _in_order(found.surface.tokens, words)
+    ):
+        return True  # not just "anaconda" of "Exercise Anaconda", nor a "triumph tiger" bike
     if not short:
         return True  # one odd word in a long description is noise
     return not any(_unknown(index, w) for w in left)
+
+
+def _in_order(name: tuple[str, ...], words: list[str]) -> bool:
+    """Whether the name's distinctive words that the question holds come in the name's
+    order ("NATO Smart Defence" may be "smart defence in nato"; "Tiger Triumph" is not a
+    Triumph Tiger)."""
+    positions = [words.index(t) for t in name if t in words and weight(t, in_name=True) >= 1.0]
+    return positions == sorted(positions)
 
 
 def _kind_fits(index: Index, number: int, words: list[str]) -> bool:

@@ -418,6 +418,32 @@ def test_a_short_question_about_something_unknown_is_not_answered_from_text(
     assert not isinstance(ask(knowledge, question), EntryReply)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many aircraft carriers does China operate?",  # Pitch Black's text lacks China
+        "how much does a Triumph Tiger 900 motorbike cost?",  # Tiger Triumph, the other way
+    ],
+)
+def test_a_question_about_another_country_or_thing_is_not_answered(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert not isinstance(ask(knowledge, question), EntryReply)
+
+
+def test_drills_in_general_do_not_ask_for_one_exercise(knowledge: Knowledge) -> None:
+    question = (
+        "why do militaries from different countries bother running drills and war games together?"
+    )
+    reply = ask(knowledge, question)
+    assert not isinstance(reply, EntryReply) or reply.entry.id == "joint-training"
+
+
+def test_what_is_asked_of_a_named_entry_does_not_block_it(knowledge: Knowledge) -> None:
+    reply = ask(knowledge, "CENTO — why did it fall apart?")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "cento"
+
+
 def test_a_question_of_everyday_words_is_not_answered_from_text_alone(
     knowledge: Knowledge,
 ) -> None:
