@@ -46,6 +46,7 @@ ENGLISH_FILLER = frozenset(
     themselves himself herself ourselves yourself fwiw imo imho afaik tbh btw iirc lol rn
     asap ngl lines sentences paragraph called mentions mentioned brief whom journalist
     journalists reporter student students essay thesis dissertation homework assignment
+    outline pull then ought
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -183,7 +184,7 @@ ASK_WORDS = frozenset(
     today nowadays recent recently latest who what list lists members definition defined
     doing done happening happened going plans plan rundown lowdown primer explainer nutshell
     tldr eli5 background relevant relevance entry fall fell apart collapse collapsed demise
-    breakup change changed changes actual
+    breakup change changed changes actual principal
     """.split()
 )
 
@@ -301,6 +302,13 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "prove": ("attribution", "attribute", "evidence"),
     "proof": ("attribution", "evidence"),
     "push": ("expel", "liberate"),
+    "med": ("mediterranean",),
+    "kinds": ("types",),
+    "argument": ("debate", "dispute"),
+    "arguments": ("debates", "disputes"),
+    "invaded": ("invasion",),
+    "invade": ("invasion",),
+    "soil": ("territory",),
     "coalitions": ("multinational",),
 }
 for _word, _others in equivalent_places().items():
