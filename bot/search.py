@@ -555,7 +555,8 @@ def _decide(
         sure = sure and _spelt_out(index, top, words)
     if sure and _numbers_agree(index, top_number, words):
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
-    if top.cover >= NAME_COVER and top_number not in skip:
+    named = top.cover >= NAME_COVER and top_number not in skip
+    if named:
         through = _through_named(index, top_number, top, evidence, words)
         if through is not None:
             name = top.surface.text if top.surface is not None else ""
@@ -563,21 +564,21 @@ def _decide(
                 index.entries[through].id, evidence[through].score, Via.RELATED, name
             )
             return SearchResult(Outcome.ANSWER, (chosen,))
+    fits = {n for n in evidence if _kind_fits(index, n, words)}
     # No name present, or only one the question is not about (a pivot, or of a kind the
     # description rules out): the entry whose text explains most may win, among the entries
     # of a kind that fits ("the nato-led force that…" is no treaty, and no treaty rivals it
     # unless the question names it as what the force relates to).
-    named = top.cover >= NAME_COVER and top_number not in skip
-    if not (named and _kind_fits(index, top_number, words)):
+    if not (named and top_number in fits):
         by_text = sorted(
-            ((n, f) for n, f in evidence.items() if n in skip or _kind_fits(index, n, words)),
+            ((n, f) for n, f in evidence.items() if n in skip or n in fits),
             key=lambda item: -item[1].explained,
         )
-        fitting = [(n, f) for n, f in by_text if _kind_fits(index, n, words)]
+        fitting = [(n, f) for n, f in by_text if n in fits]
         if fitting:
             number, found = fitting[0]
             others = [f for n, f in by_text if n != number]
-            short = len([w for w in words if weight(w) >= 1.0]) <= SHORT_QUESTION
+            short = len(_content(words)) <= SHORT_QUESTION
             left = _unexplained(found, words)
             if (
                 found.cover < NAME_COVER
@@ -593,7 +594,7 @@ def _decide(
             ):
                 return SearchResult(Outcome.ANSWER, (_candidate(index, number, found),))
     close = [(n, f) for n, f in order[:limit] if f.score >= SUGGEST_AT]
-    close.sort(key=lambda item: not _kind_fits(index, item[0], words))  # "the treaty where…"
+    close.sort(key=lambda item: item[0] not in fits)  # "the treaty where…": treaties first
     return SearchResult(Outcome.SUGGEST, tuple(_candidate(index, n, f) for n, f in close))
 
 
@@ -616,7 +617,7 @@ def _through_named(
     entry = index.entries[best]
     others = (f.explained for n, f in evidence.items() if n not in (number, best))
     lead = found.explained - max(others, default=0.0)  # named entries besides `number` too
-    content = [w for w in words if weight(w) >= 1.0]
+    content = _content(words)
     if (
         (entry.id in linked or index.entries[number].id in entry.related)
         and len(content) >= TEXT_MIN_WORDS
@@ -643,7 +644,7 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     inexact = [w for w in found.named if w not in tokens and w != found.surface.joined]
     left = _unexplained(found, words)
     stems = {stem(t) for t in tokens}
-    short = len([w for w in words if weight(w) >= 1.0 and w not in ASK_WORDS]) <= SHORT_QUESTION
+    short = len([w for w in _content(words) if w not in ASK_WORDS]) <= SHORT_QUESTION
     if any(stem(w) not in stems for w in inexact):
         return not left or not short  # a typo: in a short question, the rest must fit too
     if (
@@ -713,13 +714,18 @@ def _is_named_answer(top: _Evidence, rest: list[_Evidence]) -> bool:
 
 
 def _is_text_answer(top: _Evidence, rest: list[_Evidence], words: list[str]) -> bool:
-    content = [w for w in words if weight(w) >= 1.0]
+    content = _content(words)
     if top.explained < TEXT_CLEAR_EXPLAINED or len(content) < TEXT_MIN_WORDS:
         return False
     lead = top.explained - max((other.explained for other in rest), default=0.0)
     if top.explained >= TEXT_EXPLAINED:
         return lead >= TEXT_LEAD
     return lead >= TEXT_CLEAR_LEAD  # less of the question explained: far ahead of the rest
+
+
+def _content(words: list[str]) -> list[str]:
+    """The words that say something about which entry is meant (see `weight`)."""
+    return [w for w in words if weight(w) >= 1.0]
 
 
 def _unexplained(found: _Evidence, words: list[str]) -> list[str]:
@@ -737,7 +743,7 @@ def _is_sure_text_answer(
 ) -> bool:
     """A short description every word of which the knowledge base knows, explained almost
     entirely by one entry far ahead of the rest: "ireland triple lock", "minusma mali"."""
-    content = [w for w in words if weight(w) >= 1.0]
+    content = _content(words)
     if top.explained < SURE_TEXT_EXPLAINED or len(content) < SURE_TEXT_WORDS:
         return False
     if any(_unknown(index, w) for w in _unexplained(top, words)):
