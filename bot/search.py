@@ -51,6 +51,7 @@ MAX_SCORED = 16  # names scored in full per question, the most promising first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
 MIN_TYPO_LEN = 4  # shorter words must match exactly: "us" is not a typo of "un"
 SLIP_POSITIONS = 2  # how far into the question a misspelt filler word is looked for
+MIN_PLACE_SLIP = 5  # shorter words may be slips of several places ("iran", "iraq")
 FTS_CANDIDATES = 5
 
 # Words that say what sort of thing is meant, not which one: they count for less.
@@ -237,6 +238,10 @@ class Index:
         for word in near:
             if word not in found and OSA.distance(word, token, score_cutoff=1) <= 1:
                 found[word] = TYPO_CREDIT
+        # Spelt by sound: "triumf" is Triumph, "sofia" may be Sophia (or a SOFA, one edit away)
+        for sounded in {token.replace("ph", "f"), token.replace("f", "ph")} - {token}:
+            if sounded in self.postings:
+                found[sounded] = TYPO_CREDIT
         return found
 
 
@@ -250,7 +255,7 @@ def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
 
     When the words alone do not decide, a name or alias the asker set in *bold*, _italics_
     or `code` does: "this article mentions *Operation Unified Protector*, what was that?"."""
-    query = _without_filler_typos(index, query)
+    query = _with_places_mended(index, _without_filler_typos(index, query))
     result = _search(index, query, limit)
     if result.outcome is Outcome.ANSWER or not query.emphasis:
         return result
@@ -321,6 +326,40 @@ def _without_filler_typos(index: Index, query: Query) -> Query:
         return " ".join(w for n, w in enumerate(words) if n >= SLIP_POSITIONS or w not in slips)
 
     return replace(query, words=keep(query.words), core=keep(query.core))
+
+
+def _with_places_mended(index: Index, query: Query) -> Query:
+    """ "anakonda polnd", "zapad 2025 belaruss": a word known to no entry, one slip from the
+    name of a country, region or capital, is that place (a closed list, unlike the words of
+    the entries' text, where a slip may as well be another word)."""
+    mended = {
+        w: place
+        for w in query.words.split()
+        if len(w) >= MIN_PLACE_SLIP
+        and w not in ASK_WORDS
+        and w not in FIELD_WORDS  # "finish" is no slip of "finnish"
+        and _unknown(index, w)
+        and not index.similar_tokens(w)
+        and (place := _place_slip(w)) is not None
+    }
+    if not mended:
+        return query
+
+    def mend(text: str) -> str:
+        return " ".join(mended.get(w, w) for w in text.split())
+
+    return replace(query, words=mend(query.words), core=mend(query.core))
+
+
+def _place_slip(word: str) -> str | None:
+    """The one place word `word` is a slip of (one edit, a swap included), if there is one."""
+    near = set(_PLACE_VARIANTS.get(word, ()))
+    for variant in _deletions(word):
+        if variant in PLACES:
+            near.add(variant)
+        near.update(_PLACE_VARIANTS.get(variant, ()))
+    found = [p for p in near if OSA.distance(word, p, score_cutoff=1) <= 1]
+    return found[0] if len(found) == 1 else None
 
 
 def _is_filler_slip(word: str) -> bool:
@@ -803,6 +842,11 @@ _SHORT_FILLER_SWAPS = (
     )
     - FILLER
 )
+_PLACE_VARIANTS: dict[str, set[str]] = defaultdict(set)  # a deletion → the place words
+for _word in PLACES:
+    if len(_word) >= MIN_PLACE_SLIP:
+        for _variant in _deletions(_word):
+            _PLACE_VARIANTS[_variant].add(_word)
 _FILLER_VARIANTS: dict[str, set[str]] = defaultdict(set)  # a deletion → the filler words
 for _word in _LONG_FILLER:
     for _variant in _deletions(_word):

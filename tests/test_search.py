@@ -492,3 +492,27 @@ def test_an_emphasised_name_beside_another_subject_is_not_answered(
     knowledge: Knowledge, question: str
 ) -> None:
     assert not isinstance(ask(knowledge, question), EntryReply)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("anakonda polnd", "anakonda"),  # a country misspelt
+        ("zapad 2025 belaruss", "zapad"),
+        ("tiger triumf india", "tiger-triumph"),  # a name spelt by sound: ph → f
+        ("operation sofia migrants med", "eunavfor-med"),  # Sophia, not a SOFA
+    ],
+)
+def test_misspelt_places_and_names_spelt_by_sound_are_read_right(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+def test_a_word_a_slip_from_a_place_is_not_mended_into_it_when_it_is_asked(
+    knowledge: Knowledge,
+) -> None:
+    # "finish" is one letter from "finnish", but it asks when something ended.
+    reply = ask(knowledge, "minusma, when did the withdrawal finish")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "minusma"
