@@ -310,6 +310,18 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "invade": ("invasion",),
     "soil": ("territory",),
     "coalitions": ("multinational",),
+    "build": ("develop", "produce", "manufacture"),
+    "bomb": ("nuclear", "weapons"),  # "the bomb"
+    "permission": ("approval", "consent", "authorization"),
+    "enough": ("sufficient", "adequate"),
+    "models": ("types", "variants"),
+    "affect": ("influence", "shape"),
+    "chasing": ("countering", "pursuing"),
+    "advisory": ("advice", "advises"),
+    "pushed": ("advocated", "championed", "promoted"),
+    "big": ("large", "largest", "major"),
+    "bigger": ("larger",),
+    "biggest": ("largest",),
 }
 for _word, _others in equivalent_places().items():
     EQUIVALENTS[_word] = tuple(dict.fromkeys((*EQUIVALENTS.get(_word, ()), *_others)))

@@ -753,13 +753,17 @@ def _is_named_answer(top: _Evidence, rest: list[_Evidence]) -> bool:
 
 
 def _is_text_answer(top: _Evidence, rest: list[_Evidence], words: list[str]) -> bool:
-    content = _content(words)
-    if top.explained < TEXT_CLEAR_EXPLAINED or len(content) < TEXT_MIN_WORDS:
-        return False
     lead = top.explained - max((other.explained for other in rest), default=0.0)
     if top.explained >= TEXT_EXPLAINED:
-        return lead >= TEXT_LEAD
-    return lead >= TEXT_CLEAR_LEAD  # less of the question explained: far ahead of the rest
+        # Words of a kind count here: "the alliance between washington and seoul" says enough.
+        described = [w for w in words if weight(w) >= weight("alliance")]
+        return len(described) >= TEXT_MIN_WORDS and lead >= TEXT_LEAD
+    # Less of the question explained: far ahead of the rest, on more telling words.
+    return (
+        top.explained >= TEXT_CLEAR_EXPLAINED
+        and len(_content(words)) >= TEXT_MIN_WORDS
+        and lead >= TEXT_CLEAR_LEAD
+    )
 
 
 def _content(words: list[str]) -> list[str]:

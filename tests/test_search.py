@@ -516,3 +516,27 @@ def test_a_word_a_slip_from_a_place_is_not_mended_into_it_when_it_is_asked(
     # "finish" is one letter from "finnish", but it asks when something ended.
     reply = ask(knowledge, "minusma, when did the withdrawal finish")
     assert isinstance(reply, EntryReply) and reply.entry.id == "minusma"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("the un-authorised force in afghanistan that nato led from 2003 to 2014", "isaf"),
+        ("the alliance between washington and seoul, how does it work", "us-rok-alliance"),
+        (
+            "the big multinational exercise egypt co-leads with centcom",
+            "bright-star",
+        ),  # big → largest
+    ],
+)
+def test_a_description_explained_whole_by_one_entry_is_answered_though_its_words_are_general(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+def test_a_treaty_we_lack_is_not_answered_with_one_that_shares_its_words(
+    knowledge: Knowledge,
+) -> None:
+    assert not isinstance(ask(knowledge, "anti-ballistic missile treaty 1972"), EntryReply)
