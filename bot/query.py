@@ -184,7 +184,7 @@ ASK_WORDS = frozenset(
     today nowadays recent recently latest who what list lists members definition defined
     doing done happening happened going plans plan rundown lowdown primer explainer nutshell
     tldr eli5 background relevant relevance entry fall fell apart collapse collapsed demise
-    breakup change changed changes actual principal
+    breakup change changed changes actual principal real
     """.split()
 )
 
