@@ -89,8 +89,9 @@ DESCRIBED_KINDS: dict[str, frozenset[str]] = {
     for words, kinds in [
         # singular: "the exercise that…" describes one; "why do armies run drills" does not
         ("exercise drill wargame", "exercise"),
-        ("treaty convention", "treaty"),  # a "pact" may be an alliance (AUKUS)
+        ("treaty convention agreement", "treaty"),  # a "pact" may be an alliance (AUKUS)
         ("force", "operation alliance concept exercise challenge"),  # a force is not a treaty
+        ("forum body", "alliance"),  # "the forum where…", "the vienna-based body that…"
     ]
     for word in words.split()
 }

@@ -540,3 +540,10 @@ def test_a_treaty_we_lack_is_not_answered_with_one_that_shares_its_words(
     knowledge: Knowledge,
 ) -> None:
     assert not isinstance(ask(knowledge, "anti-ballistic missile treaty 1972"), EntryReply)
+
+
+def test_a_forum_or_body_described_is_an_organisation_not_a_concept(knowledge: Knowledge) -> None:
+    reply = ask(
+        knowledge, "the forum where southeast asian defense ministers meet china, the us, japan"
+    )
+    assert isinstance(reply, EntryReply) and reply.entry.id == "admm-plus"
