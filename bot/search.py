@@ -32,14 +32,15 @@ WHOLE_LEAD = 0.05  # a name present whole beats one with the same words and more
 SUGGEST_AT = 45.0  # below this score nothing is offered
 MARGIN = 8.0  # how far the best entry must lead the next to be answered outright
 NAME_COVER = 0.8  # share of a name's words present for it to count as named
+HALF_NAMED = 0.6  # a name this far present, scoring higher, keeps another entry's text out
 NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be answered
 TEXT_EXPLAINED = 0.7  # share of the question an unnamed entry's text must explain
-TEXT_CLEAR_EXPLAINED = 0.6  # or this much, when it leads the next entry by TEXT_CLEAR_LEAD
+TEXT_CLEAR_EXPLAINED = 0.55  # or this much, when it leads the next entry by TEXT_CLEAR_LEAD
 TEXT_CLEAR_LEAD = 0.25
 SPECIFIC_COVER = 0.9  # share of a name of several words that makes it specific
 SHORT_QUESTION = 4  # content words; in longer questions one unknown word is noise
 TEXT_MIN_WORDS = 4  # content words an unnamed question needs before its text can decide
-TEXT_LEAD = 0.12  # and by how much it must out-explain the next entry
+TEXT_LEAD = 0.08  # and by how much it must out-explain the next entry
 SURE_TEXT_EXPLAINED = 0.8  # text that explains this much of a question of TEXT_SURE_WORDS
 SURE_TEXT_WORDS = 3  # content words, every one known to the knowledge base,
 SURE_TEXT_LEAD = 0.3  # and leads every other entry this far, is answered though short
@@ -626,6 +627,11 @@ def _decide(
                 # a country its text does not hold: "how many aircraft carriers does china
                 # operate" is not about Pitch Black
                 and not any(w in PLACES for w in left)
+                # nor over an entry whose name the question holds more of, scoring higher:
+                # "the treaty where non-nuclear states promise…" half names the NPT
+                and not any(
+                    f.score > found.score and HALF_NAMED <= f.cover < NAME_COVER for _, f in fitting
+                )
                 and (
                     _is_text_answer(found, others, words)
                     or _is_sure_text_answer(index, found, others, words)

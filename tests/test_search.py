@@ -547,3 +547,28 @@ def test_a_forum_or_body_described_is_an_organisation_not_a_concept(knowledge: K
         knowledge, "the forum where southeast asian defense ministers meet china, the us, japan"
     )
     assert isinstance(reply, EntryReply) and reply.entry.id == "admm-plus"
+
+
+def test_text_does_not_answer_over_an_entry_whose_name_is_half_there_and_scores_higher(
+    knowledge: Knowledge,
+) -> None:
+    # Half of "Non-Proliferation Treaty" is there; the INF Treaty only shares nuclear words.
+    reply = ask(knowledge, "treaty where non-nuclear states promise not to build the bomb")
+    assert isinstance(reply, SuggestReply) and "npt" in [e.id for e in reply.entries]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("the Vienna-based body that grew out of the 1975 Helsinki Final Act", "osce"),
+        (
+            "the eu's defensive red sea escort operation launched in february 2024",
+            "operation-aspides",
+        ),
+    ],
+)
+def test_a_description_one_entry_explains_clearly_best_is_answered(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
