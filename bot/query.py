@@ -46,7 +46,7 @@ ENGLISH_FILLER = frozenset(
     themselves himself herself ourselves yourself fwiw imo imho afaik tbh btw iirc lol rn
     asap ngl lines sentences paragraph called mentions mentioned brief whom journalist
     journalists reporter student students essay thesis dissertation homework assignment
-    outline pull then ought
+    outline pull then ought intern interns newbie
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -184,7 +184,10 @@ ASK_WORDS = frozenset(
     today nowadays recent recently latest who what list lists members definition defined
     doing done happening happened going plans plan rundown lowdown primer explainer nutshell
     tldr eli5 background relevant relevance entry fall fell apart collapse collapsed demise
-    breakup change changed changes actual principal real
+    breakup change changed changes actual principal real job point points
+    takeaway takeaways gist highlights pros cons strengths weaknesses healthy health
+    headache headaches wrap wrapped lapse lapsed replaced replace replacement successor
+    drawdown ping
     """.split()
 )
 

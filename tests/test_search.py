@@ -572,3 +572,27 @@ def test_a_description_one_entry_explains_clearly_best_is_answered(
 ) -> None:
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("what was SFOR's job?", "ifor-sfor"),
+        ("Balikatan - what are the key points?", "balikatan"),
+        ("when did MINUSMA wrap up?", "minusma"),
+        ("how healthy is the ANZUS alliance these days?", "anzus"),
+        ("explain the Dayton Accords to me like I'm a new intern", "dayton-agreement"),
+    ],
+)
+def test_everyday_ways_of_asking_about_a_named_thing_do_not_block_its_answer(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+def test_a_plural_of_those_words_may_still_be_a_topic(knowledge: Knowledge) -> None:
+    reply = ask(
+        knowledge, "the European defence body that folded in 2011 after its jobs moved to the EU"
+    )
+    assert not (isinstance(reply, EntryReply) and reply.entry.id == "eu-defence")
