@@ -91,3 +91,27 @@ def equivalent_places() -> dict[str, tuple[str, ...]]:
         for word in words:
             table[word] = tuple(other for other in words if other != word)
     return table
+
+
+# ISO 3166 codes of the flags Slack writes as :flag-jp: (or 🇯🇵), by the place word they stand for.
+# Country flags only: the EU flag beside "pesco" would pull in every entry that mentions the EU.
+_FLAG_CODES = """
+us:america gb:uk uk:uk jp:japan kr:korea cn:china ru:russia fr:france de:germany au:australia
+nz:zealand ca:canada in:india ph:philippines ua:ukraine tw:taiwan tr:turkey pl:poland ir:iran
+il:israel eg:egypt th:thailand id:indonesia vn:vietnam pk:pakistan by:belarus it:italy es:spain
+se:sweden fi:finland no:norway dk:denmark nl:netherlands be:belgium gr:greece sa:saudi
+so:somalia af:afghanistan iq:iraq sy:syria ly:libya ml:mali ye:yemen lb:lebanon rs:serbia
+ba:bosnia xk:kosovo ee:estonia lv:latvia lt:lithuania ro:romania hu:hungary sg:singapore
+my:malaysia qa:qatar ne:niger ng:nigeria
+"""
+FLAGS: dict[str, str] = dict(pair.split(":") for pair in _FLAG_CODES.split())
+# Flags Slack also knows by the bare code: :jp:, :fr:, :us:…
+SHORT_FLAGS = frozenset("cn de es fr gb it jp kr ru us uk".split())
+
+
+def flag_place(emoji: str) -> str | None:
+    """The place a flag emoji's name stands for ("flag-jp" → "japan"), if it is one we know."""
+    name = emoji.lower()
+    if name.startswith("flag-"):
+        return FLAGS.get(name[5:])
+    return FLAGS.get(name) if name in SHORT_FLAGS else None

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.places import equivalent_places
+from bot.places import FLAGS, equivalent_places, flag_place
 
 MAX_QUERY_CHARS = 500  # longer questions are cut: no entry name is longer, and it bounds work
 
@@ -16,6 +16,8 @@ _USER_OR_SPECIAL = re.compile(r"<[@!][^<>]*>")  # <@U123>, <@U123|bob>, <!here>,
 _CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^<>]*))?>")
 _LINK = re.compile(r"<([a-z][a-z0-9+.-]*:[^<>|]*)(?:\|([^<>]*))?>", re.IGNORECASE)
 _EMOJI = re.compile(r":[a-z0-9_+'-]+(?:::skin-tone-\d)?:", re.IGNORECASE)
+_REGIONAL_A = 0x1F1E6  # regional indicator A: two of them make a flag
+_FLAG_PAIR = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 # *bold*, _italic_ and `code`: what the asker set apart is most likely the topic.
 _EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])|(?<!\w)_([^_\n]+)_(?!\w)|`([^`\n]+)`")
 _APOSTROPHE_S = re.compile(r"['\u2019\u02bc]s\b", re.IGNORECASE)
@@ -46,7 +48,7 @@ ENGLISH_FILLER = frozenset(
     themselves himself herself ourselves yourself fwiw imo imho afaik tbh btw iirc lol rn
     asap ngl lines sentences paragraph called mentions mentioned brief whom journalist
     journalists reporter student students essay thesis dissertation homework assignment
-    outline pull then ought intern interns newbie
+    outline pull then ought intern interns newbie down
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -70,7 +72,13 @@ FILLER = ENGLISH_FILLER | CONTRACTION_FILLER | FOREIGN_FILLER
 # ("the right of self-defence") but "right now" is not.
 # So is "information" when it asks for information about something: "information sharing"
 # is a topic, "information on aukus" is not.
-TIME_PHRASES = (("right", "now"), ("at", "the", "moment"), ("these", "days"), ("as", "of", "now"))
+TIME_PHRASES = (
+    ("right", "now"),
+    ("at", "the", "moment"),
+    ("these", "days"),
+    ("as", "of", "now"),
+    ("for", "good"),
+)
 PHRASES = (
     *TIME_PHRASES,
     *(("information", word) for word in ("about", "on", "regarding", "for", "re")),
@@ -147,8 +155,15 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "dates": ("Dates", "First held", "Founded"),
     "last": ("Dates",),
     "lasted": ("Dates",),
-    "end": ("Dates",),
-    "ended": ("Dates",),
+    "end": ("Dissolved", "Dates"),
+    "ended": ("Dissolved", "Dates"),
+    "dissolved": ("Dissolved", "Dates"),
+    "disbanded": ("Dissolved", "Dates"),
+    "abolished": ("Dissolved", "Dates"),
+    "close": ("Dissolved", "Dates"),
+    "closed": ("Dissolved", "Dates"),
+    "folded": ("Dissolved", "Dates"),
+    "shut": ("Dissolved", "Dates"),
     "area": ("Area",),
     "long": ("Dates", "Frequency"),
     "text": ("Key provisions",),
@@ -368,8 +383,20 @@ def strip_markup(text: str) -> str:
     text = _USER_OR_SPECIAL.sub(" ", text)
     text = _CHANNEL.sub(" ", text)  # where it was asked (#russia-watch), not what about
     text = _LINK.sub(lambda m: f" {m.group(2) or ''} ", text)
-    text = _EMOJI.sub(" ", text)
+    text = _EMOJI.sub(_emoji_words, text)
+    if _FLAG_PAIR.search(text):  # 🇯🇵 typed as the characters themselves
+        text = _FLAG_PAIR.sub(lambda m: f" {_flag_characters(m.group(0))} ", text)
     return html.unescape(text)
+
+
+def _emoji_words(match: re.Match[str]) -> str:
+    """An emoji says nothing about the topic, but a flag names its country: ":flag-jp:"."""
+    return f" {flag_place(match.group(0).strip(':').split('::')[0]) or ''} "
+
+
+def _flag_characters(pair: str) -> str:
+    code = "".join(chr(ord(c) - _REGIONAL_A + ord("a")) for c in pair)
+    return FLAGS.get(code, "")
 
 
 # British and American spellings compare equal: folded text uses one form.

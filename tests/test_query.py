@@ -20,7 +20,7 @@ KINDS = frozenset({"alliance", "treaty", "exercise", "operation", "challenge", "
         ("<https://nato.int|the alliance> site", "the alliance site"),
         ("<https://nato.int> site", "site"),
         ("<!here> <!channel> <!subteam^S1|@ops> quad", "quad"),
-        ("baltops :ship: :flag-us::skin-tone-2:", "baltops"),
+        ("baltops :ship: :flag-us::skin-tone-2:", "baltops america"),  # a flag: its country
         ("the 2% thing", "the 2 percent thing"),
         ("N.A.T.O.'s members", "nato members"),
         ("U.S.–Japan alliance", "us japan alliance"),
@@ -143,3 +143,18 @@ def test_right_now_is_dropped_but_right_alone_is_kept() -> None:
 def test_information_is_a_topic_unless_it_asks_for_information_about_one() -> None:
     assert parse_query("information about nato").words == "nato"
     assert "information" in parse_query("information sharing between allies").words.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (":flag-jp: :flag-us: where is usfj based", "japan america usfj based"),
+        ("🇯🇵🇺🇸 security treaty", "japan america security treaty"),
+        (":fr: :de: treaty of aachen :tada:", "france germany treaty aachen"),
+        (":flag-zz: :smile: nato", "nato"),  # an unknown flag or any other emoji: nothing
+    ],
+)
+def test_a_flag_emoji_stands_for_its_country_and_other_emoji_for_nothing(
+    text: str, words: str
+) -> None:
+    assert parse_query(text).words == words
