@@ -30,6 +30,8 @@ THROUGH_LEAD = 0.2  # and TEXT_LEAD ahead of every other unnamed entry, is what 
 RELATED_FIRST = 3  # a pivot's first related entries are its closest; ties are broken by order
 WHOLE_LEAD = 0.05  # a name present whole beats one with the same words and more besides
 SUGGEST_AT = 45.0  # below this score nothing is offered
+DESCRIPTION_WORDS = 7  # content words from which a question is a description…
+DESCRIPTION_SUGGEST_AT = 35.0  # …offered suggestions from this score
 MARGIN = 8.0  # how far the best entry must lead the next to be answered outright
 NAME_COVER = 0.8  # share of a name's words present for it to count as named
 HALF_NAMED = 0.6  # a name this far present, scoring higher, keeps another entry's text out
@@ -584,7 +586,9 @@ def _decide(
     skip: dict[int, _Evidence],
 ) -> SearchResult:
     order = sorted(evidence.items(), key=lambda item: (-item[1].score, -len(item[1].named)))
-    if not order or order[0][1].score < SUGGEST_AT:
+    # A long description is offered its closest entries on less: it shares fewer of its words
+    suggest_at = SUGGEST_AT if len(_content(words)) < DESCRIPTION_WORDS else DESCRIPTION_SUGGEST_AT
+    if not order or order[0][1].score < suggest_at:
         return SearchResult(Outcome.NONE)
     top_number, top = order[0]
     # A rival whose names carry another number cannot be what "article 13" asks for.
@@ -639,7 +643,7 @@ def _decide(
                 and _numbers_agree(index, number, words)
             ):
                 return SearchResult(Outcome.ANSWER, (_candidate(index, number, found),))
-    close = [(n, f) for n, f in order[:limit] if f.score >= SUGGEST_AT]
+    close = [(n, f) for n, f in order[:limit] if f.score >= suggest_at]
     close.sort(key=lambda item: item[0] not in fits)  # "the treaty where…": treaties first
     return SearchResult(Outcome.SUGGEST, tuple(_candidate(index, n, f) for n, f in close))
 

@@ -596,3 +596,12 @@ def test_a_plural_of_those_words_may_still_be_a_topic(knowledge: Knowledge) -> N
         knowledge, "the European defence body that folded in 2011 after its jobs moved to the EU"
     )
     assert not (isinstance(reply, EntryReply) and reply.entry.id == "eu-defence")
+
+
+def test_a_long_description_is_offered_its_closest_entry_on_less_evidence(
+    knowledge: Knowledge,
+) -> None:
+    question = "times when allies fell out badly with each other, like over Suez or the Iraq war"
+    reply = ask(knowledge, question)
+    assert isinstance(reply, SuggestReply)
+    assert "political-disagreements" in [e.id for e in reply.entries]
