@@ -21,6 +21,8 @@ FTS_SAMPLE = 48  # entries looked at when BM25 would have to rank too many
 FTS_TERMS = 3  # the rarest words of a question that rank entries by their text
 RARITY_FLOOR = 0.35  # weight of a word every entry holds, against 1 for a unique one
 UNKNOWN_RARITY = 0.5  # a word no entry holds: it explains nothing, for every entry alike
+SLIP_CACHE = 4096  # question words whose slips are remembered
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 _FTS_WORD = re.compile(r"\w+")
 _STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter 2), the C implementation
@@ -78,6 +80,7 @@ class TextIndex:
         self.frequency: Counter[str] = Counter({s: len(n) for s, n in holders.items()})
         self.size = len(rows)
         self.common = max(3, len(rows) // 5)  # a word in a fifth of all entries picks none
+        self._slips: dict[str, frozenset[str]] = {}
 
     def top(self, words: list[str], limit: int) -> list[int]:
         """Entries ranked by BM25 for any of the words (names weigh most)."""
@@ -129,6 +132,21 @@ class TextIndex:
         pass: "deterence" stems like "deter")."""
         return word in self.vocabulary
 
+    def slips(self, word: str) -> frozenset[str]:
+        """The words of the entries' text that `word` is one slip from, the letters kept: one
+        missing, one extra or two swapped ("mision" → mission, "submarnie" → submarine). A
+        changed letter is not looked for: it too often makes another real word."""
+        found = self._slips.get(word)
+        if found is None:
+            if len(self._slips) >= SLIP_CACHE:
+                self._slips.clear()
+            found = self._slips[word] = frozenset(_slipped(word) & self.vocabulary)
+        return found
+
+    def holds(self, number: int, word: str) -> bool:
+        """Whether the entry's text holds the word (by stem)."""
+        return number in self.holders.get(stem(word), ())
+
     def holders_of(self, word: str) -> int:
         """How many entries' text holds the word (by stem)."""
         return self.frequency[stem(word)]
@@ -155,3 +173,12 @@ class TextIndex:
                         if number in held:
                             held[number].add(word)
         return held
+
+
+def _slipped(word: str) -> set[str]:
+    """Every word one letter shorter, one letter longer, or with two neighbours swapped."""
+    found = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    found |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    found |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _LETTERS}
+    found.discard(word)
+    return found

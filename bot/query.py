@@ -48,7 +48,7 @@ ENGLISH_FILLER = frozenset(
     themselves himself herself ourselves yourself fwiw imo imho afaik tbh btw iirc lol rn
     asap ngl lines sentences paragraph called mentions mentioned brief whom journalist
     journalists reporter student students essay thesis dissertation homework assignment
-    outline pull then ought intern interns newbie down
+    outline pull then ought intern interns newbie down such went
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -202,7 +202,7 @@ ASK_WORDS = frozenset(
     breakup change changed changes actual principal real job point points
     takeaway takeaways gist highlights pros cons strengths weaknesses healthy health
     headache headaches wrap wrapped lapse lapsed replaced replace replacement successor
-    drawdown ping
+    drawdown ping wrong failure failures failed fail mistakes lessons
     """.split()
 )
 

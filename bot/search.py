@@ -343,8 +343,8 @@ def _with_places_mended(index: Index, query: Query) -> Query:
         and w not in ASK_WORDS
         and w not in FIELD_WORDS  # "finish" is no slip of "finnish"
         and _unknown(index, w)
-        and not index.similar_tokens(w)
         and (place := _place_slip(w)) is not None
+        and set(index.similar_tokens(w)) <= {place}  # not a slip of some name's word too
     }
     if not mended:
         return query
@@ -557,11 +557,20 @@ def _explain(
     total = sum(weights[w] for w in words)
     cues = {w: KIND_CUES[w] for w in weights if w in KIND_CUES}
     asking = {w for w in words if w in ASK_WORDS or w in FIELD_WORDS}
+    slipped = [  # misspelt, and not a name's word misspelt ("artcle 5" is Article 5's)
+        w
+        for w in words
+        if len(w) > MIN_TYPO_LEN and _unknown(index, w) and not index.similar_tokens(w)
+    ]
     for number in candidates:
         found = evidence.setdefault(number, _Evidence())
         known = held.get(number, set()) | found.named | found.also
         if found.cover >= NAME_COVER:  # "new start expiry": asked of the thing it names
             known |= asking
+            # "aukus submarnie deal": a slip of a word of the named entry's own text
+            known |= {
+                w for w in slipped if any(index.text.holds(number, s) for s in index.text.slips(w))
+            }
         if cues:  # "the treaty that…" is explained by treaties, not by alliances that mention one
             kind = index.entries[number].kind.value
             known = {w for w in known if w not in cues or kind in cues[w]}

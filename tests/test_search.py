@@ -501,6 +501,8 @@ def test_an_emphasised_name_beside_another_subject_is_not_answered(
         ("zapad 2025 belaruss", "zapad"),
         ("tiger triumf india", "tiger-triumph"),  # a name spelt by sound: ph → f
         ("operation sofia migrants med", "eunavfor-med"),  # Sophia, not a SOFA
+        ("talismen sabre exercise in austrailia", "talisman-sabre"),  # Australia: a name word too
+        ("aukus submarnie deal timeline", "aukus"),  # a slip of a word of AUKUS's own text
     ],
 )
 def test_misspelt_places_and_names_spelt_by_sound_are_read_right(
@@ -605,3 +607,11 @@ def test_a_long_description_is_offered_its_closest_entry_on_less_evidence(
     reply = ask(knowledge, question)
     assert isinstance(reply, SuggestReply)
     assert "political-disagreements" in [e.id for e in reply.entries]
+
+
+def test_a_word_misspelt_from_a_name_is_the_names_not_another_entrys_text(
+    knowledge: Knowledge,
+) -> None:
+    # "artcle" is Article 5's misspelt name word; NATO's text holds "article" too.
+    reply = ask(knowledge, "artcle 5 nato")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "article-5"
