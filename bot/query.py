@@ -48,7 +48,7 @@ ENGLISH_FILLER = frozenset(
     themselves himself herself ourselves yourself fwiw imo imho afaik tbh btw iirc lol rn
     asap ngl lines sentences paragraph called mentions mentioned brief whom journalist
     journalists reporter student students essay thesis dissertation homework assignment
-    outline pull then ought intern interns newbie down such went
+    outline pull then ought intern interns newbie down such went out per
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -83,7 +83,23 @@ PHRASES = (
     *TIME_PHRASES,
     *(("information", word) for word in ("about", "on", "regarding", "for", "re")),
 )
-_PHRASE_ENDS = frozenset(phrase[-1] for phrase in PHRASES)
+# Phrasal verbs, read as the one word the entries would use: "when did new start run out".
+SAYINGS: dict[tuple[str, ...], str] = {
+    ("pull", "out"): "withdrew",
+    ("pulled", "out"): "withdrew",
+    ("walked", "out"): "withdrew",
+    ("walk", "out"): "withdrew",
+    ("wound", "down"): "ended",
+    ("wind", "down"): "ended",
+    ("shut", "down"): "closed",
+    ("fell", "out"): "disagreement",
+    ("fall", "out"): "disagreement",
+    ("falling", "out"): "disagreement",
+    ("falling", "outs"): "disagreements",
+    ("sign", "off"): "approval",
+    ("signed", "off"): "approved",
+}
+_PHRASE_ENDS = frozenset(phrase[-1] for phrase in (*PHRASES, *SAYINGS))
 
 # Words that ask for a particular fact; each maps to the fact labels that answer it, in order.
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
@@ -153,6 +169,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "examples": ("Examples",),
     "example": ("Examples",),
     "dates": ("Dates", "First held", "Founded"),
+    "date": ("Dates", "Signed", "Founded", "First held"),
     "last": ("Dates",),
     "lasted": ("Dates",),
     "end": ("Dissolved", "Dates"),
@@ -577,6 +594,11 @@ def _drop_phrases(tokens: list[str]) -> list[str]:
     kept: list[str] = []
     position = 0
     while position < len(tokens):
+        pair = tuple(tokens[position : position + 2])
+        if pair in SAYINGS:
+            kept.append(SAYINGS[pair])
+            position += 2
+            continue
         for phrase in PHRASES:
             if tuple(tokens[position : position + len(phrase)]) == phrase:
                 position += len(phrase)

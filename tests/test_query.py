@@ -158,3 +158,15 @@ def test_a_flag_emoji_stands_for_its_country_and_other_emoji_for_nothing(
     text: str, words: str
 ) -> None:
     assert parse_query(text).words == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("when did russia pull out of the cfe treaty", "russia withdrew cfe treaty"),
+        ("patrols that wound down in 2016", "patrols ended 2016"),
+        ("allies that fell out over iraq", "allies disagreement over iraq"),
+    ],
+)
+def test_a_phrasal_verb_is_read_as_the_word_entries_use(text: str, words: str) -> None:
+    assert parse_query(text).words == words
