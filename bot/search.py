@@ -99,6 +99,9 @@ DESCRIBED_KINDS: dict[str, frozenset[str]] = {
     for word in words.split()
 }
 
+# Words that describe one clause of a treaty, not a whole one.
+CLAUSE_WORDS = frozenset("clause article".split())
+
 # Words that say a thing is being described: "the treaty that…", "the force that…".
 TOPIC_NOUNS = frozenset(KIND_CUES) | frozenset(
     "deal agreement force forces group body forum mission organization arrangement"
@@ -199,6 +202,10 @@ class Index:
             if len(token) >= MIN_TYPO_LEN:
                 for variant in _deletions(token):
                     self.deletes[variant].add(token)
+        # Entries that are one clause of a treaty: a name says "Article 5", "… clause"
+        self.clauses = frozenset(
+            surface.entry for surface in self.surfaces if CLAUSE_WORDS & set(surface.tokens)
+        )
         self.numbers: list[frozenset[str]] = [frozenset() for _ in kb.entries]
         for surface in self.surfaces:
             digits = {t for t in surface.tokens if t.isdigit() and len(t) <= 3}
@@ -594,14 +601,23 @@ def _decide(
     *,
     skip: dict[int, _Evidence],
 ) -> SearchResult:
-    order = sorted(evidence.items(), key=lambda item: (-item[1].score, -len(item[1].named)))
+    fits = {n for n in evidence if _kind_fits(index, n, words)}
+    order = sorted(  # between equals, the one of the kind described comes first
+        evidence.items(),
+        key=lambda item: (-item[1].score, item[0] not in fits, -len(item[1].named)),
+    )
     # A long description is offered its closest entries on less: it shares fewer of its words
     suggest_at = SUGGEST_AT if len(_content(words)) < DESCRIPTION_WORDS else DESCRIPTION_SUGGEST_AT
     if not order or order[0][1].score < suggest_at:
         return SearchResult(Outcome.NONE)
     top_number, top = order[0]
-    # A rival whose names carry another number cannot be what "article 13" asks for.
-    rest = [found for n, found in order[1:] if _numbers_agree(index, n, words)]
+    # A rival whose names carry another number cannot be what "article 13" asks for, nor one
+    # the description rules out: "the … clause in the nato treaty" is not the whole treaty.
+    rest = [
+        found
+        for n, found in order[1:]
+        if _numbers_agree(index, n, words) and (n in fits or top_number not in fits)
+    ]
     if top_number in skip:  # named but, by the question's cue, not asked about…
         sure = _is_sure_pivot_answer(index, top, rest, words)  # …unless nothing else fits
     else:
@@ -618,7 +634,6 @@ def _decide(
                 index.entries[through].id, evidence[through].score, Via.RELATED, name
             )
             return SearchResult(Outcome.ANSWER, (chosen,))
-    fits = {n for n in evidence if _kind_fits(index, n, words)}
     # No name present, or only one the question is not about (a pivot, or of a kind the
     # description rules out): the entry whose text explains most may win, among the entries
     # of a kind that fits ("the nato-led force that…" is no treaty, and no treaty rivals it
@@ -731,6 +746,8 @@ def _kind_fits(index: Index, number: int, words: list[str]) -> bool:
     "the nato-led force that implemented the bosnia peace deal" with the deal: the first
     word that says what is described, when it is one of DESCRIBED_KINDS, limits the kinds."""
     described = _described(words)
+    if described in CLAUSE_WORDS:  # "the clause in nato's founding treaty that…"
+        return number in index.clauses
     kinds = DESCRIBED_KINDS.get(described or "")
     return kinds is None or index.entries[number].kind.value in kinds
 

@@ -170,3 +170,8 @@ def test_a_flag_emoji_stands_for_its_country_and_other_emoji_for_nothing(
 )
 def test_a_phrasal_verb_is_read_as_the_word_entries_use(text: str, words: str) -> None:
     assert parse_query(text).words == words
+
+
+def test_nine_eleven_is_read_as_the_date_not_as_two_numbers() -> None:
+    assert parse_query("invoked after 9/11").words == "invoked after september 2001"
+    assert "9" in parse_query("article 9/11/2023 vote").words  # a date written out is kept

@@ -622,3 +622,17 @@ def test_a_word_misspelt_from_a_name_is_the_names_not_another_entrys_text(
 def test_a_phrasal_verb_meets_the_entrys_word(knowledge: Knowledge) -> None:
     reply = ask(knowledge, "NATO's own anti-piracy patrols off Somalia that wound down in 2016")
     assert isinstance(reply, EntryReply) and reply.entry.id == "operation-ocean-shield"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the attack on one is an attack on all clause in the nato treaty",
+        "the clause in nato's founding treaty that got triggered the day after 9/11",
+    ],
+)
+def test_a_clause_described_is_the_clause_not_the_whole_treaty(
+    knowledge: Knowledge, question: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == "article-5"
