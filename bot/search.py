@@ -49,6 +49,7 @@ SURE_TEXT_LEAD = 0.3  # and leads every other entry this far, is answered though
 SURE_NAME_EXPLAINED = 0.5  # a named entry explaining this much, with at most one other
 SURE_NAME_LEAD = 10.0  # word (a common one), and this far ahead of the next, is answered
 SURE_NAME_COMMON = 3  # "common": held by at least this many entries' text
+LABEL_WORDS = 2  # content words of a fact label that, all in a question, ask for that fact
 MAX_POSTINGS = 200  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 16  # names scored in full per question, the most promising first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
@@ -202,6 +203,11 @@ class Index:
             if len(token) >= MIN_TYPO_LEN:
                 for variant in _deletions(token):
                     self.deletes[variant].add(token)
+        # Each entry's own fact labels, as content words: "High Representative", "Petersberg
+        # tasks". A question holding one whole asks for that fact of that entry.
+        self.labels: list[tuple[tuple[str, frozenset[str]], ...]] = [
+            _own_labels(entry) for entry in kb.entries
+        ]
         # Entries that are one clause of a treaty: a name says "Article 5", "… clause"
         self.clauses = frozenset(
             surface.entry for surface in self.surfaces if CLAUSE_WORDS & set(surface.tokens)
@@ -663,6 +669,10 @@ def _decide(
                 and (
                     _is_text_answer(found, others, words)
                     or _is_sure_text_answer(index, found, others, words)
+                    or (
+                        bool(asked_labels(index, number, words))
+                        and _is_sure_text_answer(index, found, others, words, label=True)
+                    )
                 )
                 and _numbers_agree(index, number, words)
             ):
@@ -739,6 +749,23 @@ def _in_order(name: tuple[str, ...], words: list[str]) -> bool:
     Triumph Tiger)."""
     positions = [words.index(t) for t in name if t in words and weight(t, in_name=True) >= 1.0]
     return positions == sorted(positions)
+
+
+def asked_labels(index: Index, number: int, words: list[str]) -> tuple[str, ...]:
+    """The entry's fact labels whose every content word the question holds."""
+    held = set(words)
+    return tuple(label for label, tokens in index.labels[number] if tokens <= held)
+
+
+def _own_labels(entry: Entry) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The fact labels that name something of this entry's own (not "Founded", "Members":
+    those are asked through FIELD_WORDS), with their content words."""
+    found = []
+    for label in entry.facts:
+        tokens = frozenset(t for t in fold(label).split() if weight(t, in_name=True) >= 1.0)
+        if tokens and not tokens & FIELD_WORDS.keys() and len(tokens) >= LABEL_WORDS:
+            found.append((label, tokens))
+    return tuple(found)
 
 
 def _kind_fits(index: Index, number: int, words: list[str]) -> bool:
@@ -819,12 +846,14 @@ def _unknown(index: Index, word: str) -> bool:
 
 
 def _is_sure_text_answer(
-    index: Index, top: _Evidence, rest: list[_Evidence], words: list[str]
+    index: Index, top: _Evidence, rest: list[_Evidence], words: list[str], *, label: bool = False
 ) -> bool:
     """A short description every word of which the knowledge base knows, explained almost
-    entirely by one entry far ahead of the rest: "ireland triple lock", "minusma mali"."""
+    entirely by one entry far ahead of the rest: "ireland triple lock", "minusma mali". With
+    `label`, the question holds one of the entry's fact labels and may be shorter still:
+    "who is the eu high representative"."""
     content = _content(words)
-    if top.explained < SURE_TEXT_EXPLAINED or len(content) < SURE_TEXT_WORDS:
+    if top.explained < SURE_TEXT_EXPLAINED or (len(content) < SURE_TEXT_WORDS and not label):
         return False
     if any(_unknown(index, w) for w in _unexplained(top, words)):
         return False

@@ -636,3 +636,23 @@ def test_a_clause_described_is_the_clause_not_the_whole_treaty(
 ) -> None:
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply) and reply.entry.id == "article-5"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "label"),
+    [
+        ("who is the eu high representative now", "eu-defence", "High Representative"),
+        (
+            "<https://example.org/brief|this brief> mentions the petersberg tasks — where do they"
+            " come from?",
+            "western-european-union",
+            "Petersberg tasks",
+        ),
+    ],
+)
+def test_a_question_holding_an_entrys_own_fact_label_gets_that_fact_first(
+    knowledge: Knowledge, question: str, entry: str, label: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert reply.fields[:1] == (label,)
