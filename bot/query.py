@@ -285,6 +285,7 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "set": ("established", "founded", "created"),  # "set up"
     "setup": ("established", "founded", "created"),
     "launched": ("established", "began", "started"),
+    "rep": ("representative",),  # "the eu high rep"
     "sec": ("secretary",),  # "nato sec gen"
     "gen": ("general",),
     "secgen": ("secretary", "general"),

@@ -570,19 +570,30 @@ def _explain(
     total = sum(weights[w] for w in words)
     cues = {w: KIND_CUES[w] for w in weights if w in KIND_CUES}
     asking = {w for w in words if w in ASK_WORDS or w in FIELD_WORDS}
-    slipped = [  # misspelt, and not a name's word misspelt ("artcle 5" is Article 5's)
+    slipped = [  # misspelt, and not a name's telling word misspelt ("artcle 5" is Article 5's)
         w
         for w in words
-        if len(w) > MIN_TYPO_LEN and _unknown(index, w) and not index.similar_tokens(w)
+        if len(w) > MIN_TYPO_LEN
+        and _unknown(index, w)
+        and all(weight(t, in_name=True) < 1.0 for t in index.similar_tokens(w))
     ]
+    claimed: dict[str, set[int]] = defaultdict(set)  # slipped word → named entries it names
+    for number, found in evidence.items():
+        if found.cover >= NAME_COVER:
+            for w in found.also.intersection(slipped):
+                claimed[w].add(number)
     for number in candidates:
         found = evidence.setdefault(number, _Evidence())
         known = held.get(number, set()) | found.named | found.also
         if found.cover >= NAME_COVER:  # "new start expiry": asked of the thing it names
             known |= asking
-            # "aukus submarnie deal": a slip of a word of the named entry's own text
+            # "aukus submarnie deal": a slip of a word of the named entry's own text, unless
+            # another named entry's name claims it ("operaton allied forse kosovo")
             known |= {
-                w for w in slipped if any(index.text.holds(number, s) for s in index.text.slips(w))
+                w
+                for w in slipped
+                if claimed.get(w, set()) <= {number}
+                and any(index.text.holds(number, s) for s in index.text.slips(w))
             }
         if cues:  # "the treaty that…" is explained by treaties, not by alliances that mention one
             kind = index.entries[number].kind.value

@@ -503,6 +503,8 @@ def test_an_emphasised_name_beside_another_subject_is_not_answered(
         ("operation sofia migrants med", "eunavfor-med"),  # Sophia, not a SOFA
         ("talismen sabre exercise in austrailia", "talisman-sabre"),  # Australia: a name word too
         ("aukus submarnie deal timeline", "aukus"),  # a slip of a word of AUKUS's own text
+        ("what was the ISAF mision in Afganistan?", "isaf"),  # "mission": a name word, generic
+        ("operaton allied forse kosovo 1999", "operation-allied-force"),  # not KFOR's "operation"
     ],
 )
 def test_misspelt_places_and_names_spelt_by_sound_are_read_right(
