@@ -93,9 +93,10 @@ DESCRIBED_KINDS: dict[str, frozenset[str]] = {
     for words, kinds in [
         # singular: "the exercise that…" describes one; "why do armies run drills" does not
         ("exercise drill wargame", "exercise"),
-        ("treaty convention agreement", "treaty"),  # a "pact" may be an alliance (AUKUS)
+        ("treaty convention agreement accord", "treaty"),  # a "pact" may be an alliance (AUKUS)
         ("force", "operation alliance concept exercise challenge"),  # a force is not a treaty
         ("forum body", "alliance"),  # "the forum where…", "the vienna-based body that…"
+        ("deal", "treaty alliance"),  # a deal is agreed, not run: AUKUS, Dayton; no operation
     ]
     for word in words.split()
 }

@@ -658,3 +658,8 @@ def test_a_question_holding_an_entrys_own_fact_label_gets_that_fact_first(
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply) and reply.entry.id == entry
     assert reply.fields[:1] == (label,)
+
+
+def test_a_deal_described_is_agreed_not_an_operation(knowledge: Knowledge) -> None:
+    reply = ask(knowledge, "the 1995 deal that ended the war in bosnia")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "dayton-agreement"
