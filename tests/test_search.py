@@ -499,6 +499,10 @@ def test_an_emphasised_name_beside_another_subject_is_not_answered(
     [
         ("anakonda polnd", "anakonda"),  # a country misspelt
         ("zapad 2025 belaruss", "zapad"),
+        (
+            "does the Phillipines US mutual defence treaty cover the south china sea?",
+            "us-philippines-mutual-defense-treaty",
+        ),  # a common misspelling, two letters off
         ("tiger triumf india", "tiger-triumph"),  # a name spelt by sound: ph → f
         ("operation sofia migrants med", "eunavfor-med"),  # Sophia, not a SOFA
         ("talismen sabre exercise in austrailia", "talisman-sabre"),  # Australia: a name word too
