@@ -74,7 +74,8 @@ KIND_CUES: dict[str, frozenset[str]] = {
     word: frozenset(kinds.split())
     for words, kinds in [
         ("treaty treaties pact accord accords clause article convention", "treaty"),
-        ("exercise exercises drill drills wargame wargames", "exercise"),
+        ("exercise drill wargame", "exercise"),
+        ("exercises drills wargames", "exercise concept"),  # "why do armies run drills": training
         ("operation operations campaign mission missions deployment", "operation"),
         ("alliance alliances bloc organization organisation club grouping", "alliance"),
         (

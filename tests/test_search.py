@@ -667,3 +667,11 @@ def test_a_question_holding_an_entrys_own_fact_label_gets_that_fact_first(
 def test_a_deal_described_is_agreed_not_an_operation(knowledge: Knowledge) -> None:
     reply = ask(knowledge, "the 1995 deal that ended the war in bosnia")
     assert isinstance(reply, EntryReply) and reply.entry.id == "dayton-agreement"
+
+
+def test_drills_in_the_plural_may_be_the_concept_of_training_together(
+    knowledge: Knowledge,
+) -> None:
+    question = "why do militaries from different countries bother running drills and war games"
+    reply = ask(knowledge, question + " together?")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "joint-training"
