@@ -96,6 +96,7 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("fall", "out"): "disagreement",
     ("falling", "out"): "disagreement",
     ("falling", "outs"): "disagreements",
+    ("talking", "shop"): "criticism",  # "is the quad just a talking shop"
     ("sign", "off"): "approval",
     ("signed", "off"): "approved",
 }
@@ -219,7 +220,8 @@ ASK_WORDS = frozenset(
     breakup change changed changes actual principal real job point points
     takeaway takeaways gist highlights pros cons strengths weaknesses healthy health
     headache headaches wrap wrapped lapse lapsed replaced replace replacement successor
-    drawdown ping wrong failure failures failed fail mistakes lessons
+    drawdown ping wrong failure failures failed fail mistakes lessons hate hated dislike
+    complaints complain split breakdown
     """.split()
 )
 
@@ -358,6 +360,12 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "big": ("large", "largest", "major"),
     "bigger": ("larger",),
     "biggest": ("largest",),
+    "pass": ("share", "exchange"),
+    "passing": ("sharing", "exchange"),
+    "secret": ("classified", "intelligence"),
+    "ships": ("vessels", "naval"),
+    "ship": ("vessel", "naval"),
+    "stateside": ("united", "american"),
 }
 for _word, _others in equivalent_places().items():
     EQUIVALENTS[_word] = tuple(dict.fromkeys((*EQUIVALENTS.get(_word, ()), *_others)))

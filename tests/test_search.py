@@ -590,6 +590,8 @@ def test_a_description_one_entry_explains_clearly_best_is_answered(
         ("when did MINUSMA wrap up?", "minusma"),
         ("how healthy is the ANZUS alliance these days?", "anzus"),
         ("explain the Dayton Accords to me like I'm a new intern", "dayton-agreement"),
+        ("is the Quad an actual military alliance or just a talking shop?", "quad"),
+        ("ITAR and why partners hate it", "export-controls"),
     ],
 )
 def test_everyday_ways_of_asking_about_a_named_thing_do_not_block_its_answer(
