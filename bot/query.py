@@ -24,6 +24,7 @@ _APOSTROPHE_S = re.compile(r"['\u2019\u02bc]s\b", re.IGNORECASE)
 _IRREGULAR_NOT = re.compile(r"\b(won|shan|can)['\u2019\u02bc]t\b", re.IGNORECASE)  # won't
 _CONTRACTION = re.compile(r"(?<=\w)['\u2019\u02bc](?:t|re|ve|ll|m|d)\b", re.IGNORECASE)  # don't
 _DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)  # "32nd ally" → 32
 _NON_WORD = re.compile(r"[\W_]+")  # keeps letters of every script: ОДКБ stays searchable
 _WHO_IS_IN = re.compile(
     r"\b(?:who(?: is| are)? (?:in|part of|belongs?)|which countries|what countries)\b"
@@ -221,7 +222,17 @@ ASK_WORDS = frozenset(
     takeaway takeaways gist highlights pros cons strengths weaknesses healthy health
     headache headaches wrap wrapped lapse lapsed replaced replace replacement successor
     drawdown ping wrong failure failures failed fail mistakes lessons hate hated dislike
-    complaints complain split breakdown
+    complaints complain split breakdown year years
+    irrelevant obsolete defunct inactive ongoing continue continues continued continuing remain
+    remains survive survived survives needed necessary useful usefulness effective
+    effectiveness functioning realistic credible credibility legit legitimate legal legality
+    illegal lawful unlawful binding enforceable genuine serious strong weak stronger weaker
+    reform reformed reforms expand grow grew growing shrink shrank joined leaving exit
+    exited suspend suspended suspension withdrawn revive revived restart restarted renew
+    extend kick kicks kicked kickoff happen happens occur occurred deploy deploys deployed
+    arrive arrived ends fold pack achieve achieved benefit benefits advantages disadvantages
+    objective objectives importance important criticised criticized worked works
+    uninvited invited invite excluded
     """.split()
 )
 
@@ -360,6 +371,8 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "big": ("large", "largest", "major"),
     "bigger": ("larger",),
     "biggest": ("largest",),
+    "original": ("founding", "initial"),
+    "originally": ("initially",),
     "pass": ("share", "exchange"),
     "passing": ("sharing", "exchange"),
     "secret": ("classified", "intelligence"),
@@ -550,6 +563,8 @@ def fold(text: str) -> str:
     if "9/11" in text:  # the entries write the date out; "9" and "11" would read as articles
         text = _NINE_ELEVEN.sub(" September 2001 ", text)
     text = text.casefold()
+    if _ORDINAL.search(text):
+        text = _ORDINAL.sub(r"\1", text)
     if "'" in text or "\u2019" in text or "\u02bc" in text:
         text = _IRREGULAR_NOT.sub(lambda m: _NOT_STEMS[m.group(1).casefold()], text)
         text = _CONTRACTION.sub("", _APOSTROPHE_S.sub("", text))

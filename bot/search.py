@@ -35,6 +35,7 @@ DESCRIPTION_SUGGEST_AT = 35.0  # …offered suggestions from this score
 MARGIN = 8.0  # how far the best entry must lead the next to be answered outright
 NAME_COVER = 0.8  # share of a name's words present for it to count as named
 HALF_NAMED = 0.6  # a name this far present, scoring higher, keeps another entry's text out
+RIVAL_NAMED_EXPLAINED = 0.6  # as does a name present whole that explains this much, close behind
 NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be answered
 TEXT_EXPLAINED = 0.7  # share of the question an unnamed entry's text must explain
 TEXT_CLEAR_EXPLAINED = 0.55  # or this much, when it leads the next entry by TEXT_CLEAR_LEAD
@@ -674,10 +675,18 @@ def _decide(
                 # a country its text does not hold: "how many aircraft carriers does china
                 # operate" is not about Pitch Black
                 and not any(w in PLACES for w in left)
-                # nor over an entry whose name the question holds more of, scoring higher:
-                # "the treaty where non-nuclear states promise…" half names the NPT
+                # nor over an entry whose name the question holds more of, scoring higher
+                # ("the treaty where non-nuclear states promise…" half names the NPT), or
+                # holds whole, scoring nearly as high ("…so how many countries are in nato")
                 and not any(
-                    f.score > found.score and HALF_NAMED <= f.cover < NAME_COVER for _, f in fitting
+                    (f.score > found.score and HALF_NAMED <= f.cover < NAME_COVER)
+                    or (
+                        f.cover >= NAME_COVER
+                        and f.explained >= RIVAL_NAMED_EXPLAINED
+                        and f.score > found.score - MARGIN
+                    )
+                    for n, f in fitting
+                    if n != number and n not in skip
                 )
                 and (
                     _is_text_answer(found, others, words)
@@ -815,6 +824,8 @@ def _numbers_agree(index: Index, number: int, words: list[str]) -> bool:
 def _is_named_answer(top: _Evidence, rest: list[_Evidence]) -> bool:
     if top.cover < NAME_COVER or top.explained < NAME_EXPLAINED:
         return False
+    if _longer_name_present(top, rest):
+        return False
     for other in rest:
         if other.score <= top.score - MARGIN:
             return True  # no close rival left (rest is sorted by score)
@@ -827,6 +838,12 @@ def _is_named_answer(top: _Evidence, rest: list[_Evidence]) -> bool:
         if other.cover < NAME_COVER and other.explained > top.explained:
             return False  # an unnamed entry accounts for more of the question
     return True
+
+
+def _longer_name_present(top: _Evidence, rest: list[_Evidence]) -> bool:
+    """Whether another name present holds the words of ours and more: "ulchi freedom shield"
+    is not Freedom Shield, whatever their texts explain."""
+    return any(other.cover >= NAME_COVER and top.named < other.named for other in rest)
 
 
 def _is_text_answer(top: _Evidence, rest: list[_Evidence], words: list[str]) -> bool:
@@ -883,6 +900,8 @@ def _is_sure_named_answer(
         return False
     left = _unexplained(top, words)
     if len(left) > 1 or any(index.text.holders_of(w) < SURE_NAME_COMMON for w in left):
+        return False
+    if _longer_name_present(top, rest):
         return False
     runner_up = max((other.score for other in rest), default=0.0)
     return top.score - runner_up >= SURE_NAME_LEAD

@@ -175,3 +175,7 @@ def test_a_phrasal_verb_is_read_as_the_word_entries_use(text: str, words: str) -
 def test_nine_eleven_is_read_as_the_date_not_as_two_numbers() -> None:
     assert parse_query("invoked after 9/11").words == "invoked after september 2001"
     assert "9" in parse_query("article 9/11/2023 vote").words  # a date written out is kept
+
+
+def test_an_ordinal_reads_as_its_number() -> None:
+    assert fold("Sweden became the 32nd ally") == "sweden became the 32 ally"

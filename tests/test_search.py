@@ -677,3 +677,29 @@ def test_drills_in_the_plural_may_be_the_concept_of_training_together(
     question = "why do militaries from different countries bother running drills and war games"
     reply = ask(knowledge, question + " together?")
     assert isinstance(reply, EntryReply) and reply.entry.id == "joint-training"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("SEATO why did it fold", "seato"),
+        ("why did MINUSMA have to pack up and leave mali?", "minusma"),
+        ("<@U04ABCD12> do you know when BALTOPS kicks off this year?", "baltops"),
+        ("is china still uninvited from rimpac or did that change?", "rimpac"),
+        ("what year did nato get started and who were the original members?", "nato"),
+    ],
+)
+def test_chat_about_a_named_thing_is_answered(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+def test_a_shorter_name_inside_a_longer_one_present_is_not_answered(
+    knowledge: Knowledge,
+) -> None:
+    reply = ask(
+        knowledge, "is ulchi freedom sheild just computer simulations or real field drills?"
+    )
+    assert not (isinstance(reply, EntryReply) and reply.entry.id == "freedom-shield")
