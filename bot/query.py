@@ -50,6 +50,7 @@ ENGLISH_FILLER = frozenset(
     asap ngl lines sentences paragraph called mentions mentioned brief whom journalist
     journalists reporter student students essay thesis dissertation homework assignment
     outline pull then ought intern interns newbie down such went out per
+    insanely incredibly extremely totally pretty quite very around
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -98,6 +99,13 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("falling", "out"): "disagreement",
     ("falling", "outs"): "disagreements",
     ("talking", "shop"): "criticism",  # "is the quad just a talking shop"
+    ("walk", "away"): "withdrew",
+    ("walked", "away"): "withdrew",
+    ("hold", "back"): "withhold",
+    ("holding", "back"): "withhold",
+    ("held", "back"): "withheld",
+    ("roll", "into"): "deployed",
+    ("rolled", "into"): "deployed",
     ("sign", "off"): "approval",
     ("signed", "off"): "approved",
 }
@@ -371,6 +379,10 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "big": ("large", "largest", "major"),
     "bigger": ("larger",),
     "biggest": ("largest",),
+    "stamped": ("marked", "classified"),
+    "withhold": ("restrict", "withheld"),
+    "latin": ("americas", "hemisphere", "american"),
+    "complicated": ("complex",),
     "original": ("founding", "initial"),
     "originally": ("initially",),
     "pass": ("share", "exchange"),

@@ -181,6 +181,8 @@ def weight(token: str, *, in_name: bool = False) -> float:
         return 0.25 if in_name else 0.5
     if token.isdigit() and len(token) in (2, 4):
         return 0.3  # years and editions: "baltops 2024", "freedom shield 24"
+    if len(token) in (3, 5) and token[-1] == "s" and token[:-1].isdigit():
+        return 0.3  # decades: "in the 90s", "1990s"
     if len(token) == 1 or token in VAGUE:
         return 0.25
     return 1.0

@@ -687,6 +687,10 @@ def test_drills_in_the_plural_may_be_the_concept_of_training_together(
         ("<@U04ABCD12> do you know when BALTOPS kicks off this year?", "baltops"),
         ("is china still uninvited from rimpac or did that change?", "rimpac"),
         ("what year did nato get started and who were the original members?", "nato"),
+        ("CFE — why did russia walk away from it?", "cfe-treaty"),
+        ("ECOMOG in liberia in the 90s — what was it?", "ecowas"),  # a decade counts little
+        ("when did KFOR first roll into kosovo?", "kfor"),
+        ("is the Rio Treaty still relevant in latin america at all lol", "rio-treaty"),
     ],
 )
 def test_chat_about_a_named_thing_is_answered(
