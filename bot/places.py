@@ -16,7 +16,7 @@ _GROUPS = """
 us american americans america washington pentagon
 uk britain british london whitehall
 japan japanese tokyo
-korea korean koreans seoul rok
+korea korean koreans seoul rok pyongyang dprk
 china chinese beijing prc
 russia russian russians moscow kremlin
 france french paris

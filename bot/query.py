@@ -50,7 +50,8 @@ ENGLISH_FILLER = frozenset(
     asap ngl lines sentences paragraph called mentions mentioned brief whom journalist
     journalists reporter student students essay thesis dissertation homework assignment
     outline pull then ought intern interns newbie down such went out per
-    insanely incredibly extremely totally pretty quite very around
+    insanely incredibly extremely totally pretty quite very around already anyway anyways
+    purely merely simply further than go goes
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -99,6 +100,7 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("falling", "out"): "disagreement",
     ("falling", "outs"): "disagreements",
     ("talking", "shop"): "criticism",  # "is the quad just a talking shop"
+    ("green", "light"): "approval",
     ("walk", "away"): "withdrew",
     ("walked", "away"): "withdrew",
     ("hold", "back"): "withhold",
@@ -380,6 +382,8 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "bigger": ("larger",),
     "biggest": ("largest",),
     "stamped": ("marked", "classified"),
+    "agreeing": ("agreement", "agreed"),
+    "agree": ("agreement", "agreed"),
     "withhold": ("restrict", "withheld"),
     "latin": ("americas", "hemisphere", "american"),
     "complicated": ("complex",),

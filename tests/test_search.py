@@ -691,6 +691,11 @@ def test_drills_in_the_plural_may_be_the_concept_of_training_together(
         ("ECOMOG in liberia in the 90s — what was it?", "ecowas"),  # a decade counts little
         ("when did KFOR first roll into kosovo?", "kfor"),
         ("is the Rio Treaty still relevant in latin america at all lol", "rio-treaty"),
+        ("is FVEY an actual treaty or just agencies agreeing to share stuff?", "five-eyes"),
+        (
+            "does the Treaty of Aachen's mutual assistance clause go further than nato's?",
+            "aachen-treaty",
+        ),
     ],
 )
 def test_chat_about_a_named_thing_is_answered(
