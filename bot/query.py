@@ -51,7 +51,7 @@ ENGLISH_FILLER = frozenset(
     journalists reporter student students essay thesis dissertation homework assignment
     outline pull then ought intern interns newbie down such went out per
     insanely incredibly extremely totally pretty quite very around already anyway anyways
-    purely merely simply further than go goes
+    purely merely simply further than go goes too rite anywhere somewhere everywhere single
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -101,6 +101,9 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("falling", "outs"): "disagreements",
     ("talking", "shop"): "criticism",  # "is the quad just a talking shop"
     ("green", "light"): "approval",
+    ("run", "out"): "expired",  # not "run out of brussels": see _NOT_BEFORE
+    ("ran", "out"): "expired",
+    ("difference", "between"): "difference",
     ("walk", "away"): "withdrew",
     ("walked", "away"): "withdrew",
     ("hold", "back"): "withhold",
@@ -111,6 +114,7 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("sign", "off"): "approval",
     ("signed", "off"): "approved",
 }
+_NOT_BEFORE = {("run", "out"): ("of",), ("ran", "out"): ("of",)}  # "run out of brussels"
 _PHRASE_ENDS = frozenset(phrase[-1] for phrase in (*PHRASES, *SAYINGS))
 
 # Words that ask for a particular fact; each maps to the fact labels that answer it, in order.
@@ -155,6 +159,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "hosted": ("Lead",),
     "host": ("Lead",),
     "runs": ("Lead",),
+    "running": ("Lead",),
     "commands": ("Lead",),
     "commanded": ("Commander", "Lead"),
     "commander": ("Commander", "Lead"),
@@ -232,7 +237,7 @@ ASK_WORDS = frozenset(
     takeaway takeaways gist highlights pros cons strengths weaknesses healthy health
     headache headaches wrap wrapped lapse lapsed replaced replace replacement successor
     drawdown ping wrong failure failures failed fail mistakes lessons hate hated dislike
-    complaints complain split breakdown year years
+    complaints complain split breakdown year years summit summits meeting meetings
     irrelevant obsolete defunct inactive ongoing continue continues continued continuing remain
     remains survive survived survives needed necessary useful usefulness effective
     effectiveness functioning realistic credible credibility legit legitimate legal legality
@@ -383,6 +388,10 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "biggest": ("largest",),
     "stamped": ("marked", "classified"),
     "agreeing": ("agreement", "agreed"),
+    "firms": ("companies", "industry", "manufacturers"),
+    "firm": ("company", "industry"),
+    "sent": ("deployed", "contributed", "sending"),
+    "send": ("deploy", "contribute", "sending"),
     "agree": ("agreement", "agreed"),
     "withhold": ("restrict", "withheld"),
     "latin": ("americas", "hemisphere", "american"),
@@ -528,6 +537,9 @@ MISSPELLINGS = {
     "organisaton": "organization",
     "organizaton": "organization",
     "orgnization": "organization",
+    "differance": "difference",
+    "diffrence": "difference",
+    "differnce": "difference",
     "phillipines": "philippines",
     "phillippines": "philippines",
     "philipines": "philippines",
@@ -658,7 +670,8 @@ def _drop_phrases(tokens: list[str]) -> list[str]:
     position = 0
     while position < len(tokens):
         pair = tuple(tokens[position : position + 2])
-        if pair in SAYINGS:
+        following = tokens[position + 2] if position + 2 < len(tokens) else ""
+        if pair in SAYINGS and following not in _NOT_BEFORE.get(pair, ()):
             kept.append(SAYINGS[pair])
             position += 2
             continue

@@ -43,7 +43,8 @@ TEXT_CLEAR_LEAD = 0.25
 SPECIFIC_COVER = 0.9  # share of a name of several words that makes it specific
 SHORT_QUESTION = 4  # content words; in longer questions one unknown word is noise
 TEXT_MIN_WORDS = 4  # content words an unnamed question needs before its text can decide
-TEXT_LEAD = 0.08  # and by how much it must out-explain the next entry
+TEXT_LEAD = 0.08  # and by how much it must out-explain the next entry…
+UNSURE_LEAD = 0.12  # …or this much, when words no entry knows are left over
 SURE_TEXT_EXPLAINED = 0.8  # text that explains this much of a question of TEXT_SURE_WORDS
 SURE_TEXT_WORDS = 3  # content words, every one known to the knowledge base,
 SURE_TEXT_LEAD = 0.3  # and leads every other entry this far, is answered though short
@@ -691,7 +692,7 @@ def _decide(
                     if n != number and n not in skip
                 )
                 and (
-                    _is_text_answer(found, others, words)
+                    _is_text_answer(index, found, others, words)
                     or _is_sure_text_answer(index, found, others, words)
                     or (
                         bool(asked_labels(index, number, words))
@@ -848,12 +849,14 @@ def _longer_name_present(top: _Evidence, rest: list[_Evidence]) -> bool:
     return any(other.cover >= NAME_COVER and top.named < other.named for other in rest)
 
 
-def _is_text_answer(top: _Evidence, rest: list[_Evidence], words: list[str]) -> bool:
+def _is_text_answer(index: Index, top: _Evidence, rest: list[_Evidence], words: list[str]) -> bool:
     lead = top.explained - max((other.explained for other in rest), default=0.0)
     if top.explained >= TEXT_EXPLAINED:
         # Words of a kind count here: "the alliance between washington and seoul" says enough.
         described = [w for w in words if weight(w) >= weight("alliance")]
-        return len(described) >= TEXT_MIN_WORDS and lead >= TEXT_LEAD
+        # Words no entry knows leave room for a subject we lack: a wider lead is needed.
+        unsure = any(_unknown(index, w) for w in _unexplained(top, words))
+        return len(described) >= TEXT_MIN_WORDS and lead >= (UNSURE_LEAD if unsure else TEXT_LEAD)
     # Less of the question explained: far ahead of the rest, on more telling words.
     return (
         top.explained >= TEXT_CLEAR_EXPLAINED

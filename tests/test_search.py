@@ -696,6 +696,10 @@ def test_drills_in_the_plural_may_be_the_concept_of_training_together(
             "does the Treaty of Aachen's mutual assistance clause go further than nato's?",
             "aachen-treaty",
         ),
+        ("when did New START run out?", "new-start"),
+        ("who's running trident junture these days, is it still a thing", "trident-juncture"),
+        ("whats the differance between IFOR and SFOR in bosnai", "ifor-sfor"),
+        ("weimar triangel summit this year - anything on defence?", "weimar-triangle"),
     ],
 )
 def test_chat_about_a_named_thing_is_answered(
@@ -712,3 +716,9 @@ def test_a_shorter_name_inside_a_longer_one_present_is_not_answered(
         knowledge, "is ulchi freedom sheild just computer simulations or real field drills?"
     )
     assert not (isinstance(reply, EntryReply) and reply.entry.id == "freedom-shield")
+
+
+def test_text_needs_a_wider_lead_when_words_no_entry_knows_are_left(knowledge: Knowledge) -> None:
+    question = "what's the benefit of militaries constantly running big drills alongside other"
+    reply = ask(knowledge, question + " countries' forces?")
+    assert not (isinstance(reply, EntryReply) and reply.entry.id == "vostok")
