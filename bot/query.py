@@ -114,7 +114,10 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("sign", "off"): "approval",
     ("signed", "off"): "approved",
 }
-_NOT_BEFORE = {("run", "out"): ("of",), ("ran", "out"): ("of",)}  # "run out of brussels"
+_NOT_BEFORE: dict[tuple[str, ...], tuple[str, ...]] = {  # "run out of brussels"
+    ("run", "out"): ("of",),
+    ("ran", "out"): ("of",),
+}
 _PHRASE_ENDS = frozenset(phrase[-1] for phrase in (*PHRASES, *SAYINGS))
 
 # Words that ask for a particular fact; each maps to the fact labels that answer it, in order.
