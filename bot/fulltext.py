@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 import Stemmer
 
 from bot.query import EQUIVALENTS, fold
-from bot.schema import KnowledgeBase
+from bot.schema import Entry, KnowledgeBase
 
 FTS_MAX_DOCS = 64  # entries BM25 ranks per question at most, give or take the rarest word
 FTS_BM25_MAX = 32  # BM25 ranks the matching entries when there are at most this many
@@ -49,17 +49,7 @@ class TextIndex:
             "CREATE VIRTUAL TABLE docs USING fts5(names, summary, facts, tags, daily,"
             " tokenize='porter unicode61 remove_diacritics 2')"
         )
-        rows = [
-            (
-                number,
-                fold(" ".join([e.name, *e.aliases])),
-                fold(e.summary),
-                fold(" ".join(f"{k} {v}" for k, v in e.facts.items())),
-                fold(" ".join(e.tags)),
-                fold(" ".join(f.text for f in e.daily_facts)),
-            )
-            for number, e in enumerate(kb.entries)
-        ]
+        rows = [(number, *_fold_fields(e)) for number, e in enumerate(kb.entries)]
         self._db.executemany(
             "INSERT INTO docs(rowid, names, summary, facts, tags, daily) VALUES (?, ?, ?, ?, ?, ?)",
             rows,
@@ -182,3 +172,21 @@ def _slipped(word: str) -> set[str]:
     found |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _LETTERS}
     found.discard(word)
     return found
+
+
+_FIELD_BREAK = " qqfieldbreakqq "  # survives folding: an entry's fields are folded in one call
+
+
+def _fold_fields(entry: Entry) -> list[str]:
+    """The folded names, summary, facts, tags and daily facts of an entry, for the FTS columns."""
+    fields = (
+        " ".join([entry.name, *entry.aliases]),
+        entry.summary,
+        " ".join(f"{k} {v}" for k, v in entry.facts.items()),
+        " ".join(entry.tags),
+        " ".join(f.text for f in entry.daily_facts),
+    )
+    folded = fold(_FIELD_BREAK.join(fields)).split(_FIELD_BREAK.strip())
+    if len(folded) != len(fields):  # a field that folds the break word away: fold one by one
+        return [fold(field) for field in fields]
+    return [part.strip() for part in folded]

@@ -24,8 +24,8 @@ _APOSTROPHE_S = re.compile(r"['\u2019\u02bc]s\b", re.IGNORECASE)
 _IRREGULAR_NOT = re.compile(r"\b(won|shan|can)['\u2019\u02bc]t\b", re.IGNORECASE)  # won't
 _CONTRACTION = re.compile(r"(?<=\w)['\u2019\u02bc](?:t|re|ve|ll|m|d)\b", re.IGNORECASE)  # don't
 _DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
-_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)  # "32nd ally" → 32
 _NON_WORD = re.compile(r"[\W_]+")  # keeps letters of every script: ОДКБ stays searchable
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")  # "32nd ally" reads as 32 (once casefolded)
 _WHO_IS_IN = re.compile(
     r"\b(?:who(?: is| are)? (?:in|part of|belongs?)|which countries|what countries)\b"
 )
@@ -595,7 +595,7 @@ def fold(text: str) -> str:
         text = _NINE_ELEVEN.sub(" September 2001 ", text)
     text = text.casefold()
     if _ORDINAL.search(text):
-        text = _ORDINAL.sub(r"\1", text)
+        text = _ORDINAL.sub("", text)
     if "'" in text or "\u2019" in text or "\u02bc" in text:
         text = _IRREGULAR_NOT.sub(lambda m: _NOT_STEMS[m.group(1).casefold()], text)
         text = _CONTRACTION.sub("", _APOSTROPHE_S.sub("", text))
