@@ -49,7 +49,8 @@ class TextIndex:
             "CREATE VIRTUAL TABLE docs USING fts5(names, summary, facts, tags, daily,"
             " tokenize='porter unicode61 remove_diacritics 2')"
         )
-        rows = [(number, *_fold_fields(e)) for number, e in enumerate(kb.entries)]
+        fields = [_fold_fields(e) for e in kb.entries]
+        rows = [(number, *folded) for number, folded in enumerate(fields)]
         self._db.executemany(
             "INSERT INTO docs(rowid, names, summary, facts, tags, daily) VALUES (?, ?, ?, ?, ?, ?)",
             rows,
@@ -58,7 +59,7 @@ class TextIndex:
         self._db.execute(
             "INSERT INTO docs(docs, rank) VALUES('rank', 'bm25(3.0, 1.0, 1.0, 2.0, 0.5)')"
         )
-        words = [set(" ".join(row[1:]).split()) for row in rows]
+        words = [set(" ".join(folded).split()) for folded in fields]
         vocabulary = sorted(set().union(*words))
         stems = dict(zip(vocabulary, _STEMMER.stemWords(vocabulary), strict=True))  # one call
         holders: dict[str, set[int]] = defaultdict(set)

@@ -52,6 +52,7 @@ ENGLISH_FILLER = frozenset(
     outline pull then ought intern interns newbie down such went out per
     insanely incredibly extremely totally pretty quite very around already anyway anyways
     purely merely simply further than go goes too rite anywhere somewhere everywhere single
+    mostly mainly largely bunch tl dr
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -101,6 +102,14 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("falling", "outs"): "disagreements",
     ("talking", "shop"): "criticism",  # "is the quad just a talking shop"
     ("green", "light"): "approval",
+    ("world", "body"): "un",  # "the world body's missions"
+    ("part", "of", "the", "world"): "region",
+    ("parts", "of", "the", "world"): "regions",
+    ("fall", "apart"): "collapse",
+    ("fell", "apart"): "collapsed",
+    ("chip", "in"): "contribute",
+    ("frozen", "out"): "excluded",
+    ("face", "to", "face"): "meeting",
     ("run", "out"): "expired",  # not "run out of brussels": see _NOT_BEFORE
     ("ran", "out"): "expired",
     ("difference", "between"): "difference",
@@ -118,6 +127,7 @@ _NOT_BEFORE: dict[tuple[str, ...], tuple[str, ...]] = {  # "run out of brussels"
     ("run", "out"): ("of",),
     ("ran", "out"): ("of",),
 }
+_SAYING_MAX = max(len(saying) for saying in SAYINGS)
 _PHRASE_ENDS = frozenset(phrase[-1] for phrase in (*PHRASES, *SAYINGS))
 
 # Words that ask for a particular fact; each maps to the fact labels that answer it, in order.
@@ -391,6 +401,17 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "biggest": ("largest",),
     "stamped": ("marked", "classified"),
     "agreeing": ("agreement", "agreed"),
+    "watch": ("monitor", "monitoring", "observe"),
+    "continent": ("continental",),
+    "legally": ("legal", "law"),
+    "setups": ("arrangements", "frameworks"),
+    "drones": ("unmanned", "uncrewed", "autonomous"),
+    "drone": ("unmanned", "uncrewed", "autonomous"),
+    "homeland": ("national", "territorial"),
+    "discouraging": ("deter", "deterrence", "dissuade"),
+    "discourage": ("deter", "deterrence", "dissuade"),
+    "convincing": ("persuading", "convince"),
+    "price": ("cost", "costs"),
     "firms": ("companies", "industry", "manufacturers"),
     "firm": ("company", "industry"),
     "sent": ("deployed", "contributed", "sending"),
@@ -471,6 +492,9 @@ SPELLINGS = {
     "defence": "defense",
     "defences": "defenses",
     "organisation": "organization",
+    "organise": "organize",
+    "organised": "organized",
+    "organising": "organizing",
     "organisations": "organizations",
     "programme": "program",
     "programmes": "programs",
@@ -672,11 +696,10 @@ def _drop_phrases(tokens: list[str]) -> list[str]:
     kept: list[str] = []
     position = 0
     while position < len(tokens):
-        pair = tuple(tokens[position : position + 2])
-        following = tokens[position + 2] if position + 2 < len(tokens) else ""
-        if pair in SAYINGS and following not in _NOT_BEFORE.get(pair, ()):
-            kept.append(SAYINGS[pair])
-            position += 2
+        saying = _saying_at(tokens, position)
+        if saying is not None:
+            kept.append(SAYINGS[saying])
+            position += len(saying)
             continue
         for phrase in PHRASES:
             if tuple(tokens[position : position + len(phrase)]) == phrase:
@@ -686,6 +709,17 @@ def _drop_phrases(tokens: list[str]) -> list[str]:
             kept.append(tokens[position])
             position += 1
     return kept or tokens
+
+
+def _saying_at(tokens: list[str], position: int) -> tuple[str, ...] | None:
+    """The longest saying that starts at `position`, if any."""
+    for length in range(_SAYING_MAX, 1, -1):
+        words = tuple(tokens[position : position + length])
+        if len(words) == length and words in SAYINGS:
+            following = tokens[position + length] if position + length < len(tokens) else ""
+            if following not in _NOT_BEFORE.get(words, ()):
+                return words
+    return None
 
 
 def find_emphasis(raw: str) -> tuple[str, ...]:

@@ -179,3 +179,16 @@ def test_nine_eleven_is_read_as_the_date_not_as_two_numbers() -> None:
 
 def test_an_ordinal_reads_as_its_number() -> None:
     assert fold("Sweden became the 32nd ally") == "sweden became the 32 ally"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("states in one part of the world", "states one region"),
+        ("the world body's missions", "un missions"),
+        ("why did it fall apart so fast", "collapse fast"),
+        ("run out of brussels", "run brussels"),  # "run out of" is not "expired"
+    ],
+)
+def test_a_saying_of_several_words_is_read_as_one(text: str, words: str) -> None:
+    assert parse_query(text).words == words
