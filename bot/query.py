@@ -52,7 +52,7 @@ ENGLISH_FILLER = frozenset(
     outline pull then ought intern interns newbie down such went out per
     insanely incredibly extremely totally pretty quite very around already anyway anyways
     purely merely simply further than go goes too rite anywhere somewhere everywhere single
-    mostly mainly largely bunch tl dr
+    mostly mainly largely bunch tl dr gets getting
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -103,6 +103,9 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("talking", "shop"): "criticism",  # "is the quad just a talking shop"
     ("green", "light"): "approval",
     ("world", "body"): "un",  # "the world body's missions"
+    ("every", "year"): "annual",
+    ("every", "single", "year"): "annual",
+    ("each", "year"): "annual",
     ("part", "of", "the", "world"): "region",
     ("parts", "of", "the", "world"): "regions",
     ("fall", "apart"): "collapse",

@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA  # edit distance where a swap of two letters 
 
 from bot.fulltext import TextIndex, stem
 from bot.places import place_words
-from bot.query import ASK_WORDS, ENGLISH_FILLER, FIELD_WORDS, FILLER, Query, fold
+from bot.query import ASK_WORDS, ENGLISH_FILLER, EQUIVALENTS, FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
 
 THROUGH_NAMED_MAX = 0.5  # a named entry explaining less than this may only be a way in:
@@ -876,8 +876,13 @@ def _unexplained(found: _Evidence, words: list[str]) -> list[str]:
 
 
 def _unknown(index: Index, word: str) -> bool:
-    """A word in no entry's names or text: the question may be about something we lack."""
-    return not index.text.knows(word) and word not in index.postings
+    """A word in no entry's names or text, nor any of its equivalents: the question may be
+    about something we lack."""
+    return (
+        not index.text.knows(word)
+        and word not in index.postings
+        and not any(index.text.knows(other) for other in EQUIVALENTS.get(word, ()))
+    )
 
 
 def _is_sure_text_answer(

@@ -700,6 +700,12 @@ def test_drills_in_the_plural_may_be_the_concept_of_training_together(
         ("who's running trident junture these days, is it still a thing", "trident-juncture"),
         ("whats the differance between IFOR and SFOR in bosnai", "ifor-sfor"),
         ("weimar triangel summit this year - anything on defence?", "weimar-triangle"),
+        ("UFS in august: why does pyongyang freak out every single year", "ulchi-freedom-shield"),
+        (
+            "<#C01DEFNEWS|defence-news> anyone got a tl;dr on when australia actually gets its"
+            " first AUKUS sub?",
+            "aukus",
+        ),
     ],
 )
 def test_chat_about_a_named_thing_is_answered(
