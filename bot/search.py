@@ -115,6 +115,11 @@ TOPIC_NOUNS = frozenset(KIND_CUES) | frozenset(
 
 PLACES = place_words()
 
+# Words that join the parts of a long formal name ("Treaty of Mutual Cooperation and Security
+# between the United States and Japan"): they name nothing, though in a question's text they
+# may still tell entries apart.
+NAME_FILLER = frozenset("between regarding concerning respecting".split())
+
 # Words common in questions that point at no entry in particular.
 VAGUE = frozenset("year years time times number numbers first last next ago".split())
 
@@ -229,7 +234,8 @@ class Index:
 
     def _add(self, entry: int, text: str, via: Via) -> None:
         folded = fold(text)
-        tokens = tuple(t for t in folded.split() if t not in FILLER) or tuple(folded.split())
+        tokens = tuple(t for t in folded.split() if t not in FILLER and t not in NAME_FILLER)
+        tokens = tokens or tuple(folded.split())
         number = len(self.surfaces)
         joined = "".join(tokens)
         weights = tuple(weight(t, in_name=True) for t in tokens)

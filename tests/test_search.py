@@ -728,3 +728,11 @@ def test_text_needs_a_wider_lead_when_words_no_entry_knows_are_left(knowledge: K
     question = "what's the benefit of militaries constantly running big drills alongside other"
     reply = ask(knowledge, question + " countries' forces?")
     assert not (isinstance(reply, EntryReply) and reply.entry.id == "vostok")
+
+
+def test_the_joining_words_of_a_long_formal_name_name_nothing(knowledge: Knowledge) -> None:
+    # "between" is in "Treaty of Mutual Cooperation and Security between the United States and
+    # Japan", but a question about the UN that holds it is not about that treaty.
+    question = "why doesn't the UN have its own army? where do the soldiers it sends between"
+    reply = ask(knowledge, question + " warring sides come from")
+    assert isinstance(reply, SuggestReply) and reply.entries[0].id == "un-peacekeeping"
