@@ -749,7 +749,8 @@ def _through_named(
 
 def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     """Whether a name present is clearly what a short question asks about. A name matched
-    through a typo must explain every other word; otherwise, in a question of a few content
+    through a typo may leave at most one other word over, one the entries use ("anakoda
+    exercise poland, how big was the 2016 one"); otherwise, in a question of a few content
     words, none may be unknown to the knowledge base ("how long can an anaconda snake get",
     "how big do african lions get in the wild"), unless most of a name of several words is
     there word for word ("south east asia treaty organisaton")."""
@@ -761,7 +762,8 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     stems = {stem(t) for t in tokens}
     short = len([w for w in _content(words) if w not in ASK_WORDS]) <= SHORT_QUESTION
     if any(stem(w) not in stems for w in inexact):
-        return not left or not short  # a typo: in a short question, the rest must fit too
+        # a typo: in a short question, the rest must fit too, or be words the entries use
+        return not short or not any(_unknown(index, w) for w in left) and len(left) <= 1
     if (
         not inexact
         and len(tokens) > 1

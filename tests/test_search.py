@@ -736,3 +736,9 @@ def test_the_joining_words_of_a_long_formal_name_name_nothing(knowledge: Knowled
     question = "why doesn't the UN have its own army? where do the soldiers it sends between"
     reply = ask(knowledge, question + " warring sides come from")
     assert isinstance(reply, SuggestReply) and reply.entries[0].id == "un-peacekeeping"
+
+
+def test_a_misspelt_name_may_leave_one_word_the_entries_use(knowledge: Knowledge) -> None:
+    reply = ask(knowledge, "anakoda exercise poland how big was the 2016 one")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "anakonda"
+    assert not isinstance(ask(knowledge, "how long can an anaconda snake get"), EntryReply)
