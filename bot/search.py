@@ -763,7 +763,7 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     short = len([w for w in _content(words) if w not in ASK_WORDS]) <= SHORT_QUESTION
     if any(stem(w) not in stems for w in inexact):
         # a typo: in a short question, the rest must fit too, or be words the entries use
-        return not short or not any(_unknown(index, w) for w in left) and len(left) <= 1
+        return not short or (len(left) <= 1 and not any(_unknown(index, w) for w in left))
     if (
         not inexact
         and len(tokens) > 1
