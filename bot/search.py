@@ -859,11 +859,15 @@ def _longer_name_present(top: _Evidence, rest: list[_Evidence]) -> bool:
 
 def _is_text_answer(index: Index, top: _Evidence, rest: list[_Evidence], words: list[str]) -> bool:
     lead = top.explained - max((other.explained for other in rest), default=0.0)
+    # Words no entry knows leave room for a subject we lack: a wider lead is needed, and when
+    # they are two in five of its words, it is about something else ("max range of a tomahawk").
+    unknown = [w for w in _unexplained(top, words) if _unknown(index, w)]
+    if len(unknown) >= 2 and 5 * len(unknown) >= 2 * len(_content(words)):
+        return False
+    unsure = bool(unknown)
     if top.explained >= TEXT_EXPLAINED:
         # Words of a kind count here: "the alliance between washington and seoul" says enough.
         described = [w for w in words if weight(w) >= weight("alliance")]
-        # Words no entry knows leave room for a subject we lack: a wider lead is needed.
-        unsure = any(_unknown(index, w) for w in _unexplained(top, words))
         return len(described) >= TEXT_MIN_WORDS and lead >= (UNSURE_LEAD if unsure else TEXT_LEAD)
     # Less of the question explained: far ahead of the rest, on more telling words.
     return (

@@ -740,3 +740,9 @@ def test_a_misspelt_name_may_leave_one_word_the_entries_use(knowledge: Knowledge
     reply = ask(knowledge, "anakoda exercise poland how big was the 2016 one")
     assert isinstance(reply, EntryReply) and reply.entry.id == "anakonda"
     assert not isinstance(ask(knowledge, "how long can an anaconda snake get"), EntryReply)
+
+
+def test_text_does_not_answer_when_two_in_five_words_are_unknown_to_every_entry(
+    knowledge: Knowledge,
+) -> None:
+    assert not isinstance(ask(knowledge, "max range of a tomahawk cruise missile"), EntryReply)
