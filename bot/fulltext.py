@@ -22,6 +22,7 @@ FTS_TERMS = 3  # the rarest words of a question that rank entries by their text
 RARITY_FLOOR = 0.35  # weight of a word every entry holds, against 1 for a unique one
 UNKNOWN_RARITY = 0.5  # a word no entry holds: it explains nothing, for every entry alike
 SLIP_CACHE = 4096  # question words whose slips are remembered
+SLIP_MAX_LEN = 24  # longer words are not looked for as slips
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 _FTS_WORD = re.compile(r"\w+")
@@ -127,6 +128,8 @@ class TextIndex:
         """The words of the entries' text that `word` is one slip from, the letters kept: one
         missing, one extra or two swapped ("mision" → mission, "submarnie" → submarine). A
         changed letter is not looked for: it too often makes another real word."""
+        if len(word) > SLIP_MAX_LEN:
+            return frozenset()  # no entry's word is that long: nothing to generate
         found = self._slips.get(word)
         if found is None:
             if len(self._slips) >= SLIP_CACHE:

@@ -163,7 +163,7 @@ def _parse(text: str, cache: Path | None) -> Any:
         with tempfile.NamedTemporaryFile(
             "w", dir=cache, suffix=".tmp", delete=False, encoding="utf-8"
         ) as partial:
-            partial.write(json.dumps(data, default=str))  # one C call; json.dump is Python
+            partial.write(json.dumps(data, default=str))  # one write, not thousands
         Path(partial.name).replace(path)  # atomic: readers see a whole file or none
     except (OSError, TypeError, ValueError):
         pass

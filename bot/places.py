@@ -16,7 +16,8 @@ _GROUPS = """
 us american americans america washington pentagon
 uk britain british london whitehall
 japan japanese tokyo
-korea korean koreans seoul rok pyongyang dprk
+korea korean koreans seoul rok
+dprk pyongyang
 china chinese beijing prc
 russia russian russians moscow kremlin
 france french paris
@@ -78,6 +79,16 @@ soviet soviets ussr
 """
 
 
+def place_groups() -> dict[str, str]:
+    """Each place word → the first word of its group: "tokyo" → "japan"."""
+    table: dict[str, str] = {}
+    for line in _GROUPS.split("\n"):
+        words = line.split()
+        for word in words:
+            table.setdefault(word, words[0])
+    return table
+
+
 def place_words() -> frozenset[str]:
     """Every word of every group: countries and regions, demonyms, capitals."""
     return frozenset(_GROUPS.split())
@@ -88,15 +99,17 @@ def equivalent_places() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     for line in _GROUPS.split("\n"):
         words = line.split()
-        for word in words:
-            table[word] = tuple(other for other in words if other != word)
+        for word in words:  # a word of two groups stands for both: "korea", north or south
+            others = (*table.get(word, ()), *(other for other in words if other != word))
+            table[word] = tuple(dict.fromkeys(others))
     return table
 
 
-# ISO 3166 codes of the flags Slack writes as :flag-jp: (or 🇯🇵), by the place word they stand for.
+# The codes of the flags Slack writes as :flag-jp: (or 🇯🇵), by the place word they stand for:
+# ISO 3166 codes, and the uk and xk (Kosovo) that flag emoji use besides.
 # Country flags only: the EU flag beside "pesco" would pull in every entry that mentions the EU.
 _FLAG_CODES = """
-us:america gb:uk uk:uk jp:japan kr:korea cn:china ru:russia fr:france de:germany au:australia
+us:america gb:uk uk:uk jp:japan kr:rok kp:dprk cn:china ru:russia fr:france de:germany au:australia
 nz:zealand ca:canada in:india ph:philippines ua:ukraine tw:taiwan tr:turkey pl:poland ir:iran
 il:israel eg:egypt th:thailand id:indonesia vn:vietnam pk:pakistan by:belarus it:italy es:spain
 se:sweden fi:finland no:norway dk:denmark nl:netherlands be:belgium gr:greece sa:saudi

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.places import FLAGS, equivalent_places, flag_place
+from bot.places import FLAGS, SHORT_FLAGS, equivalent_places, flag_place
 
 MAX_QUERY_CHARS = 500  # longer questions are cut: no entry name is longer, and it bounds work
 
@@ -52,7 +52,7 @@ ENGLISH_FILLER = frozenset(
     outline pull then ought intern interns newbie down such went out per
     insanely incredibly extremely totally pretty quite very around already anyway anyways
     purely merely simply further than go goes too rite anywhere somewhere everywhere single
-    mostly mainly largely bunch tl dr gets getting
+    mostly mainly largely bunch gets getting
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -81,13 +81,14 @@ TIME_PHRASES = (
     ("at", "the", "moment"),
     ("these", "days"),
     ("as", "of", "now"),
-    ("for", "good"),
+    ("tl", "dr"),  # tl;dr
 )
 PHRASES = (
     *TIME_PHRASES,
     *(("information", word) for word in ("about", "on", "regarding", "for", "re")),
 )
-# Phrasal verbs, read as the one word the entries would use: "when did new start run out".
+# Sayings (phrasal verbs, idioms, set phrases), read as the one word the entries would use:
+# "when did new start run out", "the world body", "a talking shop".
 SAYINGS: dict[tuple[str, ...], str] = {
     ("pull", "out"): "withdrew",
     ("pulled", "out"): "withdrew",
@@ -96,6 +97,9 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("wound", "down"): "ended",
     ("wind", "down"): "ended",
     ("shut", "down"): "closed",
+    ("close", "down"): "closed",
+    ("closed", "down"): "closed",
+    ("for", "good"): "ended",  # at the end only: not "a force for good" (see _AT_END)
     ("fell", "out"): "disagreement",
     ("fall", "out"): "disagreement",
     ("falling", "out"): "disagreement",
@@ -130,7 +134,10 @@ _NOT_BEFORE: dict[tuple[str, ...], tuple[str, ...]] = {  # "run out of brussels"
     ("run", "out"): ("of",),
     ("ran", "out"): ("of",),
 }
+_AT_END = frozenset({("for", "good")})  # sayings only when they end the question
+_NOT_AFTER: dict[tuple[str, ...], tuple[str, ...]] = {("for", "good"): ("force",)}
 _SAYING_MAX = max(len(saying) for saying in SAYINGS)
+_SAYING_STARTS = frozenset(saying[0] for saying in SAYINGS)
 _PHRASE_ENDS = frozenset(phrase[-1] for phrase in (*PHRASES, *SAYINGS))
 
 # Words that ask for a particular fact; each maps to the fact labels that answer it, in order.
@@ -210,9 +217,10 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "dissolved": ("Dissolved", "Dates"),
     "disbanded": ("Dissolved", "Dates"),
     "abolished": ("Dissolved", "Dates"),
-    "close": ("Dissolved", "Dates"),
     "closed": ("Dissolved", "Dates"),
     "folded": ("Dissolved", "Dates"),
+    "fold": ("Dissolved", "Dates"),
+    "expired": ("Terminated", "Status", "Dates"),
     "shut": ("Dissolved", "Dates"),
     "area": ("Area",),
     "long": ("Dates", "Frequency"),
@@ -249,22 +257,21 @@ ASK_WORDS = frozenset(
     today nowadays recent recently latest who what list lists members definition defined
     doing done happening happened going plans plan rundown lowdown primer explainer nutshell
     tldr eli5 background relevant relevance entry fall fell apart collapse collapsed demise
-    breakup change changed changes actual principal real job point points
-    takeaway takeaways gist highlights pros cons strengths weaknesses healthy health
+    breakup change changed changes actual principal job point points
+    takeaway takeaways gist highlights pros cons
     headache headaches wrap wrapped lapse lapsed replaced replace replacement successor
-    drawdown ping wrong failure failures failed fail mistakes lessons hate hated dislike
+    drawdown ping wrong lessons hate hated dislike
     complaints complain split breakdown year years summit summits meeting meetings
     irrelevant obsolete defunct inactive ongoing continue continues continued continuing remain
-    remains survive survived survives needed necessary useful usefulness effective
-    effectiveness functioning realistic credible credibility legit legitimate legal legality
-    illegal lawful unlawful binding enforceable genuine serious strong weak stronger weaker
+    remains survive survived survives needed necessary useful usefulness
+    functioning realistic credible credibility legit legitimate
+    binding enforceable genuine serious
     reform reformed reforms expand grow grew growing shrink shrank joined leaving exit
     exited suspend suspended suspension withdrawn revive revived restart restarted renew
     extend kick kicks kicked kickoff happen happens occur occurred deploy deploys deployed
-    arrive arrived ends fold pack achieve achieved benefit benefits advantages disadvantages
-    objective objectives importance important criticised criticized worked works
-    uninvited invited invite excluded
-    """.split()
+    arrive arrived ends fold pack achieve achieved
+    objective objectives importance important criticised criticized worked
+    uninvited invited invite excluded""".split()
 )
 
 # "where is X" and "when did X" ask for a field even without a field word.
@@ -329,7 +336,7 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "set": ("established", "founded", "created"),  # "set up"
     "setup": ("established", "founded", "created"),
     "launched": ("established", "began", "started"),
-    "rep": ("representative",),  # "the eu high rep"
+    "rep": ("representative",),  # "who chairs the csdp, who is the eu high rep"
     "sec": ("secretary",),  # "nato sec gen"
     "gen": ("general",),
     "secgen": ("secretary", "general"),
@@ -391,7 +398,6 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "soil": ("territory",),
     "coalitions": ("multinational",),
     "build": ("develop", "produce", "manufacture"),
-    "bomb": ("nuclear", "weapons"),  # "the bomb"
     "permission": ("approval", "consent", "authorization"),
     "enough": ("sufficient", "adequate"),
     "models": ("types", "variants"),
@@ -404,7 +410,6 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "biggest": ("largest",),
     "stamped": ("marked", "classified"),
     "agreeing": ("agreement", "agreed"),
-    "watch": ("monitor", "monitoring", "observe"),
     "continent": ("continental",),
     "legally": ("legal", "law"),
     "setups": ("arrangements", "frameworks"),
@@ -417,19 +422,15 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "price": ("cost", "costs"),
     "firms": ("companies", "industry", "manufacturers"),
     "firm": ("company", "industry"),
-    "sent": ("deployed", "contributed", "sending"),
-    "send": ("deploy", "contribute", "sending"),
     "sends": ("deploys", "deploy", "contributed"),
     "warring": ("conflict", "belligerents"),
     "sides": ("parties",),
     "agree": ("agreement", "agreed"),
     "withhold": ("restrict", "withheld"),
-    "latin": ("americas", "hemisphere", "american"),
+    "latin": ("americas", "hemisphere"),
     "complicated": ("complex",),
     "original": ("founding", "initial"),
     "originally": ("initially",),
-    "pass": ("share", "exchange"),
-    "passing": ("sharing", "exchange"),
     "secret": ("classified", "intelligence"),
     "ships": ("vessels", "naval"),
     "ship": ("vessel", "naval"),
@@ -481,6 +482,20 @@ def strip_markup(text: str) -> str:
     if _FLAG_PAIR.search(text):  # 🇯🇵 typed as the characters themselves
         text = _FLAG_PAIR.sub(lambda m: f" {_flag_characters(m.group(0))} ", text)
     return html.unescape(text)
+
+
+def _has_flag(raw: str) -> bool:
+    return (
+        ":flag-" in raw
+        or _FLAG_PAIR.search(raw) is not None
+        or any(f":{code}:" in raw for code in SHORT_FLAGS)
+    )
+
+
+def _only_flags(raw: str) -> bool:
+    """Whether the question holds nothing but flags (and filler): ":flag-kr:" is no question."""
+    bare = _FLAG_PAIR.sub(" ", _EMOJI.sub(" ", raw[:MAX_QUERY_CHARS]))
+    return all(t in FILLER for t in fold(strip_markup(bare)).split())
 
 
 def _emoji_words(match: re.Match[str]) -> str:
@@ -611,6 +626,7 @@ def _american(text: str) -> str:
     return " ".join(SPELLINGS.get(word, word) for word in words)
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _NINE_ELEVEN = re.compile(r"(?<![\d/])9/11(?![\d/])")
 _NOT_STEMS = {"won": "will", "shan": "shall", "can": "can"}
 
@@ -621,6 +637,8 @@ def fold(text: str) -> str:
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_INVISIBLE)))
     if "." in text:
         text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S. → US
+    if "," in text:
+        text = _THOUSANDS.sub("", text)  # "50,000 troops" is one number
     if "9/11" in text:  # the entries write the date out; "9" and "11" would read as articles
         text = _NINE_ELEVEN.sub(" September 2001 ", text)
     text = text.casefold()
@@ -668,8 +686,8 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
     """Classify a question (help, list, fact, reload or a question to answer) and normalise it."""
     text = normalise(raw)
     tokens = _drop_phrases(text.split())
-    if not tokens:
-        return Query(raw=raw, intent=Intent.HELP, text=text)
+    if not tokens or (_has_flag(raw) and _only_flags(raw)):
+        return Query(raw=raw, intent=Intent.HELP, text=text)  # a flag alone asks nothing
     head, rest = tokens[0], tokens[1:]
     if head == "list" and len(rest) <= 1:
         kind = _kind_of(rest[0], kinds) if rest else ""
@@ -702,7 +720,7 @@ def _drop_phrases(tokens: list[str]) -> list[str]:
     kept: list[str] = []
     position = 0
     while position < len(tokens):
-        saying = _saying_at(tokens, position)
+        saying = _saying_at(tokens, position) if tokens[position] in _SAYING_STARTS else None
         if saying is not None:
             kept.append(SAYINGS[saying])
             position += len(saying)
@@ -723,7 +741,12 @@ def _saying_at(tokens: list[str], position: int) -> tuple[str, ...] | None:
         words = tuple(tokens[position : position + length])
         if len(words) == length and words in SAYINGS:
             following = tokens[position + length] if position + length < len(tokens) else ""
-            if following not in _NOT_BEFORE.get(words, ()):
+            before = tokens[position - 1] if position else ""
+            if (
+                following not in _NOT_BEFORE.get(words, ())
+                and before not in _NOT_AFTER.get(words, ())
+                and not (following and words in _AT_END)
+            ):
                 return words
     return None
 

@@ -20,7 +20,7 @@ from enum import StrEnum
 from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
 
 from bot.fulltext import TextIndex, stem
-from bot.places import place_words
+from bot.places import place_groups, place_words
 from bot.query import ASK_WORDS, ENGLISH_FILLER, EQUIVALENTS, FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
 
@@ -39,7 +39,7 @@ RIVAL_NAMED_EXPLAINED = 0.7  # as does a name present whole that explains this m
 NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be answered
 TEXT_EXPLAINED = 0.7  # share of the question an unnamed entry's text must explain
 TEXT_CLEAR_EXPLAINED = 0.55  # or this much, when it leads the next entry by TEXT_CLEAR_LEAD
-TEXT_CLEAR_LEAD = 0.22
+TEXT_CLEAR_LEAD = 0.25
 SPECIFIC_COVER = 0.9  # share of a name of several words that makes it specific
 SHORT_QUESTION = 4  # content words; in longer questions one unknown word is noise
 TEXT_MIN_WORDS = 4  # content words an unnamed question needs before its text can decide
@@ -52,12 +52,14 @@ SURE_NAME_EXPLAINED = 0.5  # a named entry explaining this much, with at most on
 SURE_NAME_LEAD = 10.0  # word (a common one), and this far ahead of the next, is answered
 SURE_NAME_COMMON = 3  # "common": held by at least this many entries' text
 LABEL_WORDS = 2  # content words of a fact label that, all in a question, ask for that fact
+LABEL_NAMED = 0.5  # a label beside this much of the entry's name points at the entry
 MAX_POSTINGS = 200  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 16  # names scored in full per question, the most promising first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
 MIN_TYPO_LEN = 4  # shorter words must match exactly: "us" is not a typo of "un"
 SLIP_POSITIONS = 2  # how far into the question a misspelt filler word is looked for
 MIN_PLACE_SLIP = 5  # shorter words may be slips of several places ("iran", "iraq")
+MIN_CHANGED_PLACE = 6  # and a changed letter is a slip only in words this long
 FTS_CANDIDATES = 5
 
 # Words that say what sort of thing is meant, not which one: they count for less.
@@ -99,7 +101,6 @@ DESCRIBED_KINDS: dict[str, frozenset[str]] = {
         ("treaty convention agreement accord", "treaty"),  # a "pact" may be an alliance (AUKUS)
         ("force", "operation alliance concept exercise challenge"),  # a force is not a treaty
         ("forum body", "alliance"),  # "the forum where…", "the vienna-based body that…"
-        ("deal", "treaty alliance"),  # a deal is agreed, not run: AUKUS, Dayton; no operation
     ]
     for word in words.split()
 }
@@ -114,6 +115,7 @@ TOPIC_NOUNS = frozenset(KIND_CUES) | frozenset(
 )
 
 PLACES = place_words()
+PLACE_GROUPS = place_groups()
 
 # Words that join the parts of a long formal name ("Treaty of Mutual Cooperation and Security
 # between the United States and Japan"): they name nothing, though in a question's text they
@@ -216,7 +218,7 @@ class Index:
                     self.deletes[variant].add(token)
         # Each entry's own fact labels, as content words: "High Representative", "Petersberg
         # tasks". A question holding one whole asks for that fact of that entry.
-        self.labels: list[tuple[tuple[str, frozenset[str]], ...]] = [
+        self.labels: list[tuple[tuple[str, frozenset[str], bool], ...]] = [
             _own_labels(entry) for entry in kb.entries
         ]
         # Entries that are one clause of a treaty: a name says "Article 5", "… clause"
@@ -381,14 +383,25 @@ def _with_places_mended(index: Index, query: Query) -> Query:
 
 
 def _place_slip(word: str) -> str | None:
-    """The one place word `word` is a slip of (one edit, a swap included), if there is one."""
-    near = set(_PLACE_VARIANTS.get(word, ()))
+    """The one place word `word` is a slip of, if there is one: one letter missing, one extra
+    or two swapped, or in words of six letters or more one changed ("norwey"); in shorter
+    words a changed letter makes real words ("herbs" is no slip of "serbs")."""
+    if word in _NOT_PLACE_SLIPS:
+        return None
+    near = {p for p in _PLACE_VARIANTS.get(word, ()) if len(p) >= MIN_PLACE_SLIP}  # one missing
     for variant in _deletions(word):
         if variant in PLACES:
-            near.add(variant)
-        near.update(_PLACE_VARIANTS.get(variant, ()))
+            near.add(variant)  # one extra
+        near.update(p for p in _PLACE_VARIANTS.get(variant, ()) if sorted(p) == sorted(word))
+    if len(word) >= MIN_CHANGED_PLACE:  # a changed letter in a long name: "norwey"
+        near.update(p for v in _deletions(word) for p in _PLACE_VARIANTS.get(v, ()))
+        near = {p for p in near if len(p) >= MIN_CHANGED_PLACE or sorted(p) == sorted(word)}
     found = [p for p in near if OSA.distance(word, p, score_cutoff=1) <= 1]
     return found[0] if len(found) == 1 else None
+
+
+# English words one slip from a place: "hungry soldiers" are not Hungarian.
+_NOT_PLACE_SLIPS = frozenset("hungry parish merlin athena trance".split())
 
 
 def _is_filler_slip(word: str) -> bool:
@@ -701,7 +714,7 @@ def _decide(
                     _is_text_answer(index, found, others, words)
                     or _is_sure_text_answer(index, found, others, words)
                     or (
-                        bool(asked_labels(index, number, words))
+                        _asks_own_label(index, number, found, words)
                         and _is_sure_text_answer(index, found, others, words, label=True)
                     )
                 )
@@ -784,20 +797,38 @@ def _in_order(name: tuple[str, ...], words: list[str]) -> bool:
     return positions == sorted(positions)
 
 
+def _asks_own_label(index: Index, number: int, found: _Evidence, words: list[str]) -> bool:
+    """Whether the question holds a fact label of the entry that points at it: one the
+    entry is also tagged with ("Petersberg tasks"), or beside part of its name ("eu" of "EU
+    defence" with "High Representative"). "What is the legal basis" names no subject."""
+    held = set(words)
+    tagged = [tagged for _, tokens, tagged in index.labels[number] if tokens <= held]
+    return bool(tagged) and (found.cover >= LABEL_NAMED or any(tagged))
+
+
 def asked_labels(index: Index, number: int, words: list[str]) -> tuple[str, ...]:
     """The entry's fact labels whose every content word the question holds."""
     held = set(words)
-    return tuple(label for label, tokens in index.labels[number] if tokens <= held)
+    return tuple(label for label, tokens, _ in index.labels[number] if tokens <= held)
 
 
-def _own_labels(entry: Entry) -> tuple[tuple[str, frozenset[str]], ...]:
+def _own_labels(entry: Entry) -> tuple[tuple[str, frozenset[str], bool], ...]:
     """The fact labels that name something of this entry's own (not "Founded", "Members":
-    those are asked through FIELD_WORDS), with their content words."""
+    those are asked through FIELD_WORDS), with their content words and whether the entry's
+    tags hold them too."""
+    name = {t for text in (entry.name, *entry.aliases) for t in fold(text).split()}
+    tags = {t for tag in entry.tags for t in fold(tag).split()}
     found = []
     for label in entry.facts:
-        tokens = frozenset(t for t in fold(label).split() if weight(t, in_name=True) >= 1.0)
-        if tokens and not tokens & FIELD_WORDS.keys() and len(tokens) >= LABEL_WORDS:
-            found.append((label, tokens))
+        tokens = frozenset(
+            t for t in fold(label).split() if t not in FILLER and weight(t, in_name=True) >= 1.0
+        )
+        if (
+            len(tokens) >= LABEL_WORDS
+            and not tokens & FIELD_WORDS.keys()
+            and not tokens & name  # "Trident Juncture 2015" is an edition, not a field asked
+        ):
+            found.append((label, tokens, tokens <= tags))
     return tuple(found)
 
 
@@ -866,15 +897,21 @@ def _is_text_answer(index: Index, top: _Evidence, rest: list[_Evidence], words: 
         return False
     unsure = bool(unknown)
     if top.explained >= TEXT_EXPLAINED:
-        # Words of a kind count here: "the alliance between washington and seoul" says enough.
-        described = [w for w in words if weight(w) >= weight("alliance")]
-        return len(described) >= TEXT_MIN_WORDS and lead >= (UNSURE_LEAD if unsure else TEXT_LEAD)
+        enough = _telling(words) >= TEXT_MIN_WORDS
+        return enough and lead >= (UNSURE_LEAD if unsure else TEXT_LEAD)
     # Less of the question explained: far ahead of the rest, on more telling words.
     return (
         top.explained >= TEXT_CLEAR_EXPLAINED
         and len(_content(words)) >= TEXT_MIN_WORDS
         and lead >= TEXT_CLEAR_LEAD
     )
+
+
+def _telling(words: list[str]) -> float:
+    """How many words say which entry is meant, words of a kind, organisations and years
+    counting half: "the 2018 nato exercise in norway with about 50,000 troops" says enough,
+    "the treaty between israel and egypt" does not."""
+    return sum(1.0 if weight(w) >= 1.0 else 0.5 for w in words if weight(w) >= weight("2018"))
 
 
 def _content(words: list[str]) -> list[str]:
@@ -904,7 +941,8 @@ def _is_sure_text_answer(
     entirely by one entry far ahead of the rest: "ireland triple lock", "minusma mali". With
     `label`, the question holds one of the entry's fact labels and may be shorter still:
     "who is the eu high representative"."""
-    content = _content(words)
+    # Two names of one place are one piece of evidence: "tokyo" and "japanese" are Japan.
+    content = {PLACE_GROUPS.get(w, w) for w in _content(words)}
     if top.explained < SURE_TEXT_EXPLAINED or (len(content) < SURE_TEXT_WORDS and not label):
         return False
     if any(_unknown(index, w) for w in _unexplained(top, words)):

@@ -192,3 +192,13 @@ def test_an_ordinal_reads_as_its_number() -> None:
 )
 def test_a_saying_of_several_words_is_read_as_one(text: str, words: str) -> None:
     assert parse_query(text).words == words
+
+
+@pytest.mark.parametrize("text", [":flag-kr:", "🇰🇷", ":jp: :fr:", "hi :flag-us:"])
+def test_flags_alone_ask_nothing(text: str) -> None:
+    assert parse_query(text).intent is Intent.HELP
+
+
+def test_for_good_is_a_saying_only_at_the_end() -> None:
+    assert parse_query("when did it close down for good").words == "closed ended"
+    assert parse_query("is nato a force for good").words == "nato force good"
