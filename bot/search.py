@@ -689,27 +689,9 @@ def _decide(
         if fitting:
             number, found = fitting[0]
             others = [f for n, f in by_text if n != number]
-            short = len(_content(words)) <= SHORT_QUESTION
-            left = _unexplained(found, words)
+            rivals = [f for n, f in fitting if n != number and n not in skip]
             if (
-                found.cover < NAME_COVER
-                and not (short and any(_unknown(index, w) for w in left))
-                # a country its text does not hold: "how many aircraft carriers does china
-                # operate" is not about Pitch Black
-                and not any(w in PLACES for w in left)
-                # nor over an entry whose name the question holds more of, scoring higher
-                # ("the treaty where non-nuclear states promise…" half names the NPT), or
-                # holds whole, scoring nearly as high ("…so how many countries are in nato")
-                and not any(
-                    (f.score > found.score and HALF_NAMED <= f.cover < NAME_COVER)
-                    or (
-                        f.cover >= NAME_COVER
-                        and f.explained >= RIVAL_NAMED_EXPLAINED
-                        and f.score > found.score - MARGIN
-                    )
-                    for n, f in fitting
-                    if n != number and n not in skip
-                )
+                _text_may_answer(index, found, rivals, words)
                 and (
                     _is_text_answer(index, found, others, words)
                     or _is_sure_text_answer(index, found, others, words)
@@ -724,6 +706,33 @@ def _decide(
     close = [(n, f) for n, f in order[:limit] if f.score >= suggest_at]
     close.sort(key=lambda item: item[0] not in fits)  # "the treaty where…": treaties first
     return SearchResult(Outcome.SUGGEST, tuple(_candidate(index, n, f) for n, f in close))
+
+
+def _text_may_answer(
+    index: Index, found: _Evidence, rivals: list[_Evidence], words: list[str]
+) -> bool:
+    """Whether an entry no name points to may be answered from its text at all: not when a
+    short question has a word the knowledge base does not know, nor names a country the
+    entry's text lacks ("how many aircraft carriers does china operate" is not Pitch Black),
+    nor over an entry of a fitting kind whose name the question holds more of, scoring higher
+    ("the treaty where non-nuclear states promise…" half names the NPT), or holds whole,
+    explaining much and scoring nearly as high ("…so how many countries are in nato")."""
+    if found.cover >= NAME_COVER:
+        return False
+    left = _unexplained(found, words)
+    if len(_content(words)) <= SHORT_QUESTION and any(_unknown(index, w) for w in left):
+        return False
+    if any(w in PLACES for w in left):
+        return False
+    return not any(
+        (f.score > found.score and HALF_NAMED <= f.cover < NAME_COVER)
+        or (
+            f.cover >= NAME_COVER
+            and f.explained >= RIVAL_NAMED_EXPLAINED
+            and f.score > found.score - MARGIN
+        )
+        for f in rivals
+    )
 
 
 def _through_named(
