@@ -73,6 +73,17 @@ GENERIC = frozenset(
 )
 
 
+# Words that judge a thing: asked of a named entry only beside a word of the field ("was
+# operation allied force legal"), since many names are everyday words ("are red flag laws
+# legal", "is the sea breeze cocktail healthy").
+JUDGING_WORDS = frozenset(
+    """
+    healthy health legal legality illegal lawful unlawful real strong weak stronger weaker
+    effective effectiveness benefit benefits failure failures failed fail strengths weaknesses
+    advantages disadvantages mistakes
+    """.split()
+)
+
 # Words that say what kind of entry is meant: they count for entries of that kind only.
 KIND_CUES: dict[str, frozenset[str]] = {
     word: frozenset(kinds.split())
@@ -595,6 +606,8 @@ def _explain(
     total = sum(weights[w] for w in words)
     cues = {w: KIND_CUES[w] for w in weights if w in KIND_CUES}
     asking = {w for w in words if w in ASK_WORDS or w in FIELD_WORDS}
+    if any(w in GENERIC for w in words):  # "is the anzus alliance healthy", not a cocktail
+        asking |= {w for w in words if w in JUDGING_WORDS}
     slipped = [  # misspelt, and not a name's telling word misspelt ("artcle 5" is Article 5's)
         w
         for w in words

@@ -774,3 +774,20 @@ def test_text_does_not_answer_when_two_in_five_words_are_unknown_to_every_entry(
     knowledge: Knowledge,
 ) -> None:
     assert not isinstance(ask(knowledge, "max range of a tomahawk cruise missile"), EntryReply)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how healthy is the ANZUS alliance these days?", "anzus"),
+        (
+            "was Operation Allied Force even legal with no security council resolution?",
+            "operation-allied-force",
+        ),
+    ],
+)
+def test_a_judging_word_is_asked_of_a_named_thing_beside_a_word_of_the_field(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
