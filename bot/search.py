@@ -179,6 +179,15 @@ class _Surface:
     total: float
 
 
+@dataclass(frozen=True)
+class _Label:
+    """A fact label of an entry's own: its text, its content words, whether a tag holds them."""
+
+    text: str
+    tokens: frozenset[str]
+    tagged: bool
+
+
 @dataclass
 class _Evidence:
     """What the question tells us about one entry."""
@@ -227,11 +236,9 @@ class Index:
             if len(token) >= MIN_TYPO_LEN:
                 for variant in _deletions(token):
                     self.deletes[variant].add(token)
-        # Each entry's own fact labels, as content words: "High Representative", "Petersberg
-        # tasks". A question holding one whole asks for that fact of that entry.
-        self.labels: list[tuple[tuple[str, frozenset[str], bool], ...]] = [
-            _own_labels(entry) for entry in kb.entries
-        ]
+        # Each entry's own fact labels ("High Representative", "Petersberg tasks"), worked out
+        # when first needed: only entries a question puts forward are ever asked.
+        self._labels: dict[int, tuple[_Label, ...]] = {}
         # Entries that are one clause of a treaty: a name says "Article 5", "… clause"
         self.clauses = frozenset(
             surface.entry for surface in self.surfaces if CLAUSE_WORDS & set(surface.tokens)
@@ -260,6 +267,13 @@ class Index:
         for token in {*tokens, joined}:
             if len(token) > 1 or token.isdigit():  # "P&S" matches only as the whole name
                 self.postings[token].append(number)
+
+    def labels(self, number: int) -> tuple[_Label, ...]:
+        """The entry's own fact labels (see `_own_labels`); remembered, as they never change."""
+        found = self._labels.get(number)
+        if found is None:
+            found = self._labels[number] = _own_labels(self.entries[number])
+        return found
 
     def similar_tokens(self, token: str) -> dict[str, float]:
         """Vocabulary words equal to `token` or one edit away, with the credit each earns."""
@@ -824,17 +838,17 @@ def _asks_own_label(index: Index, number: int, found: _Evidence, words: list[str
     entry is also tagged with ("Petersberg tasks"), or beside part of its name ("eu" of "EU
     defence" with "High Representative"). "What is the legal basis" names no subject."""
     held = set(words)
-    tagged = [tagged for _, tokens, tagged in index.labels[number] if tokens <= held]
+    tagged = [label.tagged for label in index.labels(number) if label.tokens <= held]
     return bool(tagged) and (found.cover >= LABEL_NAMED or any(tagged))
 
 
 def asked_labels(index: Index, number: int, words: list[str]) -> tuple[str, ...]:
     """The entry's fact labels whose every content word the question holds."""
     held = set(words)
-    return tuple(label for label, tokens, _ in index.labels[number] if tokens <= held)
+    return tuple(label.text for label in index.labels(number) if label.tokens <= held)
 
 
-def _own_labels(entry: Entry) -> tuple[tuple[str, frozenset[str], bool], ...]:
+def _own_labels(entry: Entry) -> tuple[_Label, ...]:
     """The fact labels that name something of this entry's own (not "Founded", "Members":
     those are asked through FIELD_WORDS), with their content words and whether the entry's
     tags hold them too."""
@@ -850,7 +864,7 @@ def _own_labels(entry: Entry) -> tuple[tuple[str, frozenset[str], bool], ...]:
             and not tokens & FIELD_WORDS.keys()
             and not tokens & name  # "Trident Juncture 2015" is an edition, not a field asked
         ):
-            found.append((label, tokens, tokens <= tags))
+            found.append(_Label(label, tokens, tokens <= tags))
     return tuple(found)
 
 
