@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -627,12 +628,27 @@ def _american(text: str) -> str:
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+FOLD_CACHED_LEN = 120  # characters: longer texts (summaries) are folded once, at load
+FOLD_CACHE = 65536
 _NINE_ELEVEN = re.compile(r"(?<![\d/])9/11(?![\d/])")
 _NOT_STEMS = {"won": "will", "shan": "shall", "can": "can"}
 
 
 def fold(text: str) -> str:
-    """Casefold, drop accents, possessive 's and punctuation, unify spellings; collapse spaces."""
+    """Casefold, drop accents, possessive 's and punctuation, unify spellings; collapse spaces.
+    Short texts (names, aliases, tags, questions) are remembered: loading folds each name
+    twice, and people ask the same questions again."""
+    if len(text) <= FOLD_CACHED_LEN:
+        return _fold_short(text)
+    return _fold(text)
+
+
+@functools.lru_cache(maxsize=FOLD_CACHE)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if not text.isascii():
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_INVISIBLE)))
     if "." in text:
