@@ -54,6 +54,8 @@ ENGLISH_FILLER = frozenset(
     insanely incredibly extremely totally pretty quite very around already anyway anyways
     purely merely simply further than go goes too rite anywhere somewhere everywhere single
     mostly mainly largely bunch gets getting
+    finally completely suddenly genuinely always never quickly even sort sorts bit way ways
+    people everyone whatever same honest honestly
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -272,7 +274,10 @@ ASK_WORDS = frozenset(
     extend kick kicks kicked kickoff happen happens occur occurred deploy deploys deployed
     arrive arrived ends fold pack achieve achieved
     objective objectives importance important criticised criticized worked
-    uninvited invited invite excluded""".split()
+    uninvited invited invite excluded
+    step steps sit sits sat turn turns turned talk talks talking talked care cares worry
+    worried want wants wanting feel feels felt ask asked asking given
+    threaten threatened threatens pitched renamed pointless concrete dormant""".split()
 )
 
 # "where is X" and "when did X" ask for a field even without a field word.
@@ -314,7 +319,8 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "nuke": ("nuclear",),
     "spies": ("intelligence",),
     "spying": ("intelligence", "espionage"),
-    "money": ("spending", "funding"),
+    "money": ("spending", "funding", "costs"),
+    "coordinate": ("coordination", "cooperation"),
     "budget": ("spending",),
     "budgets": ("spending",),
     "founded": ("established", "created"),

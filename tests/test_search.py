@@ -791,3 +791,19 @@ def test_a_judging_word_is_asked_of_a_named_thing_beside_a_word_of_the_field(
 ) -> None:
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("why didn't the CSTO step in when Armenia asked for help against Azerbaijan?", "csto"),
+        ("which countries sit completely outside the NPT?", "npt"),
+        ("why does UNPROFOR always come up when people talk about Srebrenica?", "unprofor"),
+        ("now that all five Nordics are in NATO, is NORDEFCO kind of pointless?", "nordefco"),
+    ],
+)
+def test_the_words_of_conversation_around_a_name_do_not_block_its_answer(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
