@@ -55,7 +55,8 @@ ENGLISH_FILLER = frozenset(
     purely merely simply further than go goes too rite anywhere somewhere everywhere single
     mostly mainly largely bunch gets getting
     finally completely suddenly genuinely always never quickly even sort sorts bit way ways
-    people everyone whatever same honest honestly
+    people everyone whatever same honest honestly my mine editor editors boss colleague
+    colleagues rather far most nothing only beyond trying try think thinking bother reason
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -109,6 +110,8 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("falling", "outs"): "disagreements",
     ("talking", "shop"): "criticism",  # "is the quad just a talking shop"
     ("green", "light"): "approval",
+    ("in", "charge", "of"): "leads",
+    ("in", "charge"): "leads",
     ("world", "body"): "un",  # "the world body's missions"
     ("every", "year"): "annual",
     ("every", "single", "year"): "annual",
@@ -277,7 +280,8 @@ ASK_WORDS = frozenset(
     uninvited invited invite excluded
     step steps sit sits sat turn turns turned talk talks talking talked care cares worry
     worried want wants wanting feel feels felt ask asked asking given
-    threaten threatened threatens pitched renamed pointless concrete dormant""".split()
+    threaten threatened threatens pitched renamed pointless concrete dormant
+    comes gone produce produced decide decided refuse refuses die dies leftover""".split()
 )
 
 # "where is X" and "when did X" ask for a field even without a field word.
@@ -593,6 +597,9 @@ MISSPELLINGS = {
     "organizaton": "organization",
     "orgnization": "organization",
     "differance": "difference",
+    "countires": "countries",
+    "contries": "countries",
+    "countrys": "countries",
     "diffrence": "difference",
     "differnce": "difference",
     "phillipines": "philippines",
