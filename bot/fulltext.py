@@ -137,6 +137,17 @@ class TextIndex:
             found = self._slips[word] = frozenset(_slipped(word) & self.vocabulary)
         return found
 
+    def holds_phrase(self, number: int, phrase: str) -> bool:
+        """Whether the entry's text holds the words of `phrase` next to each other (FTS5
+        phrase query, stems compared)."""
+        if not all(_FTS_WORD.fullmatch(w) for w in phrase.split()):
+            return False
+        with self._lock:
+            row = self._db.execute(
+                "SELECT 1 FROM docs WHERE docs MATCH ? AND rowid = ?", (f'"{phrase}"', number)
+            ).fetchone()
+        return row is not None
+
     def holds(self, number: int, word: str) -> bool:
         """Whether the entry's text holds the word (by stem)."""
         return number in self.holders.get(stem(word), ())

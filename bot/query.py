@@ -478,6 +478,8 @@ class Query:
     argument: str = ""  # for LIST: the kind asked for, if any
     clause: str = ""  # words of a relative clause ("the treaty that set up nato" → set nato)
     emphasis: tuple[str, ...] = ()  # folded spans set in *bold*, _italic_ or `code`
+    proper: tuple[str, ...] = ()  # folded capitalised names of two words or more ("Budapest
+    # Memorandum"), without filler: what the asker writes as a proper name
 
     @property
     def tokens(self) -> list[str]:
@@ -640,6 +642,8 @@ def _american(text: str) -> str:
     return " ".join(SPELLINGS.get(word, word) for word in words)
 
 
+# Capitalised words, joined by lower-case "of", "the", "for": "Treaty of Aachen".
+_PROPER = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|the|for|de|du)\s+)*[A-Z][\w'-]*)+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 FOLD_CACHED_LEN = 120  # characters: longer texts (summaries) are folded once, at load
 FOLD_CACHE = 65536
@@ -740,6 +744,7 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         fields=find_fields(tokens),
         clause=" ".join(clause),
         emphasis=find_emphasis(raw),
+        proper=find_proper_names(raw),
     )
 
 
@@ -778,6 +783,23 @@ def _saying_at(tokens: list[str], position: int) -> tuple[str, ...] | None:
             ):
                 return words
     return None
+
+
+def find_proper_names(raw: str) -> tuple[str, ...]:
+    """Runs of two or more capitalised words ("the Budapest Memorandum", "Treaty of Aachen"),
+    folded and without filler; a run that starts the text counts from its second word, since
+    the first word of a sentence is capitalised anyway."""
+    if not any(c.isupper() for c in raw):
+        return ()
+    found = []
+    for match in _PROPER.finditer(strip_markup(raw[:MAX_QUERY_CHARS])):
+        words = match.group(0).split()
+        if match.start() == 0 or raw[: match.start()].rstrip()[-1:] in ".?!:>":
+            words = words[1:]  # "What", "Treaty" at a sentence start say nothing
+        folded = [w for w in fold(" ".join(words)).split() if w not in FILLER]
+        if len(folded) >= 2:
+            found.append(" ".join(folded))
+    return tuple(found)
 
 
 def find_emphasis(raw: str) -> tuple[str, ...]:

@@ -125,6 +125,14 @@ TOPIC_NOUNS = frozenset(KIND_CUES) | frozenset(
     " initiative framework partnership".split()
 )
 
+# Nouns that make a capitalised phrase the name of a thing of the field: "Budapest
+# Memorandum", "Montreux Convention", "Visegrad Group".
+NAMING_NOUNS = (
+    frozenset(KIND_CUES)
+    | TOPIC_NOUNS
+    | frozenset("memorandum doctrine plan protocol accords summit declaration act".split())
+)
+
 PLACES = place_words()
 PLACE_GROUPS = place_groups()
 
@@ -358,7 +366,7 @@ def _search(index: Index, query: Query, limit: int) -> SearchResult:
         found = _related_answer(index, evidence, pivots, related, words, described=described)
         if found is not None:
             return found
-    return _decide(index, evidence, words, limit, skip=pivots)
+    return _decide(index, evidence, words, limit, skip=pivots, proper=query.proper)
 
 
 def _without_filler_typos(index: Index, query: Query) -> Query:
@@ -669,6 +677,7 @@ def _decide(
     limit: int,
     *,
     skip: dict[int, _Evidence],
+    proper: tuple[str, ...] = (),
 ) -> SearchResult:
     fits = {n for n in evidence if _kind_fits(index, n, words)}
     order = sorted(  # between equals, the one of the kind described comes first
@@ -718,7 +727,7 @@ def _decide(
             others = [f for n, f in by_text if n != number]
             rivals = [f for n, f in fitting if n != number and n not in skip]
             if (
-                _text_may_answer(index, found, rivals, words)
+                _text_may_answer(index, number, found, rivals, words, proper)
                 and (
                     _is_text_answer(index, found, others, words)
                     or _is_sure_text_answer(index, found, others, words)
@@ -736,15 +745,24 @@ def _decide(
 
 
 def _text_may_answer(
-    index: Index, found: _Evidence, rivals: list[_Evidence], words: list[str]
+    index: Index,
+    number: int,
+    found: _Evidence,
+    rivals: list[_Evidence],
+    words: list[str],
+    proper: tuple[str, ...],
 ) -> bool:
     """Whether an entry no name points to may be answered from its text at all: not when a
     short question has a word the knowledge base does not know, nor names a country the
     entry's text lacks ("how many aircraft carriers does china operate" is not Pitch Black),
     nor over an entry of a fitting kind whose name the question holds more of, scoring higher
     ("the treaty where non-nuclear states promise…" half names the NPT), or holds whole,
-    explaining much and scoring nearly as high ("…so how many countries are in nato")."""
+    explaining much and scoring nearly as high ("…so how many countries are in nato"), nor
+    when the question writes as a proper name something the entry's text does not hold
+    ("what did the Budapest Memorandum promise Ukraine": a subject we lack)."""
     if found.cover >= NAME_COVER:
+        return False
+    if any(_foreign_name(index, number, phrase) for phrase in proper):
         return False
     left = _unexplained(found, words)
     if len(_content(words)) <= SHORT_QUESTION and any(_unknown(index, w) for w in left):
@@ -760,6 +778,18 @@ def _text_may_answer(
         )
         for f in rivals
     )
+
+
+def _foreign_name(index: Index, number: int, phrase: str) -> bool:
+    """Whether a proper name the asker wrote names a thing of the field ("… Memorandum",
+    "… Convention", "… Group") that is neither an entry's name nor in the entry's text:
+    "Budapest Memorandum" beside text about Ukraine in 1994."""
+    tokens = phrase.split()
+    if not any(t in NAMING_NOUNS for t in tokens) or index.exact.get(phrase) is not None:
+        return False
+    if all(t in index.postings for t in tokens):  # words of names: "Active Endeavour"
+        return False
+    return not index.text.holds_phrase(number, phrase)
 
 
 def _through_named(

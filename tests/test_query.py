@@ -202,3 +202,19 @@ def test_flags_alone_ask_nothing(text: str) -> None:
 def test_for_good_is_a_saying_only_at_the_end() -> None:
     assert parse_query("when did it close down for good").words == "closed ended"
     assert parse_query("is nato a force for good").words == "nato force good"
+
+
+@pytest.mark.parametrize(
+    ("text", "proper"),
+    [
+        ("what did the Budapest Memorandum promise Ukraine", ("budapest memorandum",)),
+        ("is the Treaty of Aachen symbolic", ("treaty aachen",)),
+        ("What did the Montreux Convention say", ("montreux convention",)),  # not "What"
+        ("how do Washington and Tokyo coordinate", ()),  # two names, not one
+        ("nato article 5", ()),
+    ],
+)
+def test_capitalised_runs_of_words_are_read_as_proper_names(
+    text: str, proper: tuple[str, ...]
+) -> None:
+    assert parse_query(text).proper == proper

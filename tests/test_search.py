@@ -807,3 +807,10 @@ def test_the_words_of_conversation_around_a_name_do_not_block_its_answer(
 ) -> None:
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+def test_a_proper_name_of_the_field_no_entry_holds_is_not_answered_from_text(
+    knowledge: Knowledge,
+) -> None:
+    reply = ask(knowledge, "what exactly did the Budapest Memorandum promise Ukraine in 1994?")
+    assert not isinstance(reply, EntryReply)
