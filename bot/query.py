@@ -57,6 +57,7 @@ ENGLISH_FILLER = frozenset(
     finally completely suddenly genuinely always never quickly even sort sorts bit way ways
     people everyone whatever same honest honestly my mine editor editors boss colleague
     colleagues rather far most nothing only beyond trying try think thinking bother reason
+    eg ie etc because few
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -86,6 +87,11 @@ TIME_PHRASES = (
     ("these", "days"),
     ("as", "of", "now"),
     ("tl", "dr"),  # tl;dr
+    ("in", "general", "terms"),
+    ("in", "general"),
+    ("in", "practice"),
+    ("day", "to", "day"),
+    ("and", "so", "on"),
 )
 PHRASES = (
     *TIME_PHRASES,
@@ -281,7 +287,8 @@ ASK_WORDS = frozenset(
     step steps sit sits sat turn turns turned talk talks talking talked care cares worry
     worried want wants wanting feel feels felt ask asked asking given
     threaten threatened threatens pitched renamed pointless concrete dormant
-    comes gone produce produced decide decided refuse refuses die dies leftover""".split()
+    comes gone produce produced decide decided refuse refuses die dies leftover
+    became become becoming""".split()
 )
 
 # "where is X" and "when did X" ask for a field even without a field word.
