@@ -329,7 +329,9 @@ def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
         return result  # none named, or several: no one topic set apart
     surface = index.surfaces[min(n for n in found if n is not None)]
     asked = set(" ".join(query.emphasis).split()) | ASK_WORDS | FIELD_WORDS.keys()
-    if any(_unknown(index, w) for w in query.words.split() if w not in asked):
+    if len(surface.tokens) < 2 and any(  # a name of several words is specific: "*Brussels Treaty*"
+        _unknown(index, w) for w in query.words.split() if w not in asked
+    ):
         return result  # "`gcc` optimisation flags": the rest is about something else
     entry_id = index.entries[surface.entry].id
     return SearchResult(Outcome.ANSWER, (Candidate(entry_id, 100.0, surface.via, surface.text),))

@@ -814,3 +814,11 @@ def test_a_proper_name_of_the_field_no_entry_holds_is_not_answered_from_text(
 ) -> None:
     reply = ask(knowledge, "what exactly did the Budapest Memorandum promise Ukraine in 1994?")
     assert not isinstance(reply, EntryReply)
+
+
+def test_an_emphasised_name_of_several_words_decides_beside_unknown_words(
+    knowledge: Knowledge,
+) -> None:
+    question = "> signed 17 March 1948 by five western european states - was the *Brussels Treaty*"
+    reply = ask(knowledge, question + " basically a warm-up for NATO?")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "brussels-treaty"
