@@ -57,7 +57,7 @@ ENGLISH_FILLER = frozenset(
     finally completely suddenly genuinely always never quickly even sort sorts bit way ways
     people everyone whatever same honest honestly my mine editor editors boss colleague
     colleagues rather far most nothing only beyond trying try think thinking bother reason
-    eg ie etc because few
+    eg ie etc because few writing briefing researching preparing page pages topic website
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".

@@ -45,6 +45,8 @@ SHORT_QUESTION = 4  # content words; in longer questions one unknown word is noi
 TEXT_MIN_WORDS = 4  # content words an unnamed question needs before its text can decide
 TEXT_LEAD = 0.08  # and by how much it must out-explain the next entry…
 UNSURE_LEAD = 0.12  # …or this much, when words no entry knows are left over
+TEXT_UNKNOWN_SHARE = 0.4  # text never answers when this share of the words is unknown to all
+NAMED_UNKNOWN_SHARE = 0.5  # nor a name present, when this share is
 SURE_TEXT_EXPLAINED = 0.8  # text that explains this much of a question of TEXT_SURE_WORDS
 SURE_TEXT_WORDS = 3  # content words, every one known to the knowledge base,
 SURE_TEXT_LEAD = 0.25  # and leads every other entry this far, is answered though short
@@ -840,6 +842,8 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     tokens = set(found.surface.tokens)
     inexact = [w for w in found.named if w not in tokens and w != found.surface.joined]
     left = _unexplained(found, words)
+    if _mostly_unknown(index, left, words, share=NAMED_UNKNOWN_SHARE):
+        return False  # "what is the bright star poem about, my teacher asked"
     stems = {stem(t) for t in tokens}
     short = len([w for w in _content(words) if w not in ASK_WORDS]) <= SHORT_QUESTION
     if any(stem(w) not in stems for w in inexact):
@@ -960,10 +964,10 @@ def _is_text_answer(index: Index, top: _Evidence, rest: list[_Evidence], words: 
     lead = top.explained - max((other.explained for other in rest), default=0.0)
     # Words no entry knows leave room for a subject we lack: a wider lead is needed, and when
     # they are two in five of its words, it is about something else ("max range of a tomahawk").
-    unknown = [w for w in _unexplained(top, words) if _unknown(index, w)]
-    if len(unknown) >= 2 and 5 * len(unknown) >= 2 * len(_content(words)):
+    left = _unexplained(top, words)
+    if _mostly_unknown(index, left, words):
         return False
-    unsure = bool(unknown)
+    unsure = any(_unknown(index, w) for w in left)
     if top.explained >= TEXT_EXPLAINED:
         enough = _telling(words) >= TEXT_MIN_WORDS
         return enough and lead >= (UNSURE_LEAD if unsure else TEXT_LEAD)
@@ -973,6 +977,16 @@ def _is_text_answer(index: Index, top: _Evidence, rest: list[_Evidence], words: 
         and len(_content(words)) >= TEXT_MIN_WORDS
         and lead >= TEXT_CLEAR_LEAD
     )
+
+
+def _mostly_unknown(
+    index: Index, left: list[str], words: list[str], *, share: float = TEXT_UNKNOWN_SHARE
+) -> bool:
+    """Whether two or more of the words left over, and `share` of the question's content
+    words, are words no entry knows: the question is about something else."""
+    unknown = [w for w in left if _unknown(index, w)]
+    telling = {w for w in _content(words) if w not in ASK_WORDS}
+    return len(unknown) >= 2 and len(unknown) >= share * len(telling)
 
 
 def _telling(words: list[str]) -> float:

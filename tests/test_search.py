@@ -822,3 +822,10 @@ def test_an_emphasised_name_of_several_words_decides_beside_unknown_words(
     question = "> signed 17 March 1948 by five western european states - was the *Brussels Treaty*"
     reply = ask(knowledge, question + " basically a warm-up for NATO?")
     assert isinstance(reply, EntryReply) and reply.entry.id == "brussels-treaty"
+
+
+def test_a_name_present_is_not_answered_when_half_the_rest_is_unknown_to_every_entry(
+    knowledge: Knowledge,
+) -> None:
+    reply = ask(knowledge, "what is the bright star poem really about, my teacher asked")
+    assert not isinstance(reply, EntryReply)
