@@ -92,6 +92,7 @@ TIME_PHRASES = (
     ("in", "practice"),
     ("day", "to", "day"),
     ("and", "so", "on"),
+    ("on", "paper"),
 )
 PHRASES = (
     *TIME_PHRASES,
@@ -651,6 +652,8 @@ def _american(text: str) -> str:
 
 # Capitalised words, joined by lower-case "of", "the", "for": "Treaty of Aachen".
 _PROPER = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|the|for|de|du)\s+)*[A-Z][\w'-]*)+")
+_ROMAN_ARTICLE = re.compile(r"\b(articles?|art|chapters?)\.?\s+([ivxl]+)\b")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 FOLD_CACHED_LEN = 120  # characters: longer texts (summaries) are folded once, at load
 FOLD_CACHE = 65536
@@ -665,6 +668,16 @@ def fold(text: str) -> str:
     if len(text) <= FOLD_CACHED_LEN:
         return _fold_short(text)
     return _fold(text)
+
+
+def _arabic_article(match: re.Match[str]) -> str:
+    """ "article iv" → "article 4" (a numeral is valid when read right to left)."""
+    total, previous = 0, 0
+    for letter in reversed(match.group(2)):
+        value = _ROMAN[letter]
+        total += value if value >= previous else -value
+        previous = max(previous, value)
+    return f"{match.group(1)} {total}"
 
 
 @functools.lru_cache(maxsize=FOLD_CACHE)
@@ -682,6 +695,8 @@ def _fold(text: str) -> str:
     if "9/11" in text:  # the entries write the date out; "9" and "11" would read as articles
         text = _NINE_ELEVEN.sub(" September 2001 ", text)
     text = text.casefold()
+    if "art" in text or "chapter" in text:
+        text = _ROMAN_ARTICLE.sub(_arabic_article, text)  # "Article V" is Article 5
     if _ORDINAL.search(text):
         text = _ORDINAL.sub("", text)
     if "'" in text or "\u2019" in text or "\u02bc" in text:

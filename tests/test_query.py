@@ -218,3 +218,16 @@ def test_capitalised_runs_of_words_are_read_as_proper_names(
     text: str, proper: tuple[str, ...]
 ) -> None:
     assert parse_query(text).proper == proper
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Article IV of the treaty", "article 4 of the treaty"),
+        ("art. V", "art 5"),
+        ("Chapter VIII of the UN Charter", "chapter 8 of the un charter"),
+        ("the article in the times", "the article in the times"),
+    ],
+)
+def test_a_roman_article_number_reads_as_arabic(text: str, folded: str) -> None:
+    assert fold(text) == folded
