@@ -695,7 +695,7 @@ def _fold(text: str) -> str:
     if "9/11" in text:  # the entries write the date out; "9" and "11" would read as articles
         text = _NINE_ELEVEN.sub(" September 2001 ", text)
     text = text.casefold()
-    if "art" in text or "chapter" in text:
+    if " art" in text or text.startswith("art") or "chapter" in text:
         text = _ROMAN_ARTICLE.sub(_arabic_article, text)  # "Article V" is Article 5
     if _ORDINAL.search(text):
         text = _ORDINAL.sub("", text)
