@@ -57,7 +57,7 @@ ENGLISH_FILLER = frozenset(
     finally completely suddenly genuinely always never quickly even sort sorts bit way ways
     people everyone whatever same honest honestly my mine editor editors boss colleague
     colleagues rather far most nothing only beyond trying try think thinking bother reason
-    eg ie etc because few writing briefing researching preparing page pages topic website
+    eg ie etc because few writing briefing researching preparing page pages topic website worth
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -330,6 +330,12 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "nukes": ("nuclear",),
     "nuke": ("nuclear",),
     "spies": ("intelligence",),
+    "spy": ("intelligence", "espionage"),
+    "friendly": ("allies", "allied", "partners"),
+    "stronger": ("strong", "larger", "superior"),
+    "invading": ("invasion",),
+    "moaning": ("complaining", "complaints", "criticism"),
+    "moan": ("complain", "complaints", "criticism"),
     "spying": ("intelligence", "espionage"),
     "money": ("spending", "funding", "costs"),
     "coordinate": ("coordination", "cooperation"),
@@ -552,6 +558,8 @@ SPELLINGS = {
     "favour": "favor",
     "neighbour": "neighbor",
     "neighbours": "neighbors",
+    "neighbouring": "neighboring",
+    "neighbourhood": "neighborhood",
     "behaviour": "behavior",
     "labour": "labor",
     "sabre": "saber",
