@@ -21,8 +21,9 @@ from rapidfuzz.distance import OSA  # edit distance where a swap of two letters 
 
 from bot.fulltext import TextIndex, stem
 from bot.places import place_groups, place_words
-from bot.query import ASK_WORDS, ENGLISH_FILLER, EQUIVALENTS, FIELD_WORDS, FILLER, Query, fold
+from bot.query import ASK_WORDS, EQUIVALENTS, FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
+from bot.slips import MIN_PLACE_SLIP, MIN_TYPO_LEN, deletions, is_filler_slip, place_slip
 
 THROUGH_NAMED_MAX = 0.5  # a named entry explaining less than this may only be a way in:
 THROUGH_EXPLAINED = 0.55  # a related entry explaining this much, this far ahead of it,
@@ -58,10 +59,7 @@ LABEL_NAMED = 0.5  # a label beside this much of the entry's name points at the 
 MAX_POSTINGS = 200  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 16  # names scored in full per question, the most promising first
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
-MIN_TYPO_LEN = 4  # shorter words must match exactly: "us" is not a typo of "un"
 SLIP_POSITIONS = 2  # how far into the question a misspelt filler word is looked for
-MIN_PLACE_SLIP = 5  # shorter words may be slips of several places ("iran", "iraq")
-MIN_CHANGED_PLACE = 6  # and a changed letter is a slip only in words this long
 FTS_CANDIDATES = 5
 
 # Words that say what sort of thing is meant, not which one: they count for less.
@@ -244,7 +242,7 @@ class Index:
         words = {token for surface in self.surfaces for token in surface.tokens}
         for token in words:  # typos are looked for in words, not in run-together names
             if len(token) >= MIN_TYPO_LEN:
-                for variant in _deletions(token):
+                for variant in deletions(token):
                     self.deletes[variant].add(token)
         # Each entry's own fact labels ("High Representative", "Petersberg tasks"), worked out
         # when first needed: only entries a question puts forward are ever asked.
@@ -297,7 +295,7 @@ class Index:
         if len(token) < MIN_TYPO_LEN:  # "eys" → "eyes": one letter missing, nothing else
             return dict.fromkeys(self.deletes.get(token, ()), TYPO_CREDIT)
         near: set[str] = set(self.deletes.get(token, ()))
-        for variant in _deletions(token):
+        for variant in deletions(token):
             if len(variant) >= MIN_TYPO_LEN and variant in self.postings:
                 near.add(variant)
             near.update(self.deletes.get(variant, ()))
@@ -383,7 +381,7 @@ def _without_filler_typos(index: Index, query: Query) -> Query:
         for w in query.words.split()[:SLIP_POSITIONS]
         if not index.text.holders_of(w)  # by stem: "ins" (Indian Navy ships) is held
         and w not in index.postings
-        and _is_filler_slip(w)
+        and is_filler_slip(w)
         and not index.similar_tokens(w)
     }
     if not slips:
@@ -407,7 +405,7 @@ def _with_places_mended(index: Index, query: Query) -> Query:
         and w not in ASK_WORDS
         and w not in FIELD_WORDS  # "finish" is no slip of "finnish"
         and _unknown(index, w)
-        and (place := _place_slip(w)) is not None
+        and (place := place_slip(w)) is not None
         and set(index.similar_tokens(w)) <= {place}  # not a slip of some name's word too
     }
     if not mended:
@@ -417,45 +415,6 @@ def _with_places_mended(index: Index, query: Query) -> Query:
         return " ".join(mended.get(w, w) for w in text.split())
 
     return replace(query, words=mend(query.words), core=mend(query.core))
-
-
-def _place_slip(word: str) -> str | None:
-    """The one place word `word` is a slip of, if there is one: one letter missing, one extra
-    or two swapped, or in words of six letters or more one changed ("norwey"); in shorter
-    words a changed letter makes real words ("herbs" is no slip of "serbs")."""
-    if word in _NOT_PLACE_SLIPS:
-        return None
-    near = {p for p in _PLACE_VARIANTS.get(word, ()) if len(p) >= MIN_PLACE_SLIP}  # one missing
-    for variant in _deletions(word):
-        if variant in PLACES:
-            near.add(variant)  # one extra
-        near.update(p for p in _PLACE_VARIANTS.get(variant, ()) if sorted(p) == sorted(word))
-    if len(word) >= MIN_CHANGED_PLACE:  # a changed letter in a long name: "norwey"
-        near.update(p for v in _deletions(word) for p in _PLACE_VARIANTS.get(v, ()))
-        near = {p for p in near if len(p) >= MIN_CHANGED_PLACE or sorted(p) == sorted(word)}
-    found = [p for p in near if OSA.distance(word, p, score_cutoff=1) <= 1]
-    return found[0] if len(found) == 1 else None
-
-
-# English words one slip from a place: "hungry soldiers" are not Hungarian.
-_NOT_PLACE_SLIPS = frozenset("hungry parish merlin athena trance".split())
-
-
-def _is_filler_slip(word: str) -> bool:
-    """Whether `word` is a filler word with two letters swapped, or one of four letters or
-    more with one letter missing or extra."""
-    if word in FILLER or len(word) < MIN_TYPO_LEN - 1:
-        return False
-    if word in _SHORT_FILLER_SWAPS:
-        return True  # "teh", "hwo"
-    near = set(_FILLER_VARIANTS.get(word, ()))  # a letter missing
-    for variant in _deletions(word):
-        if variant in _LONG_FILLER:
-            near.add(variant)  # a letter extra
-        near.update(
-            f for f in _FILLER_VARIANTS.get(variant, ()) if sorted(f) == sorted(word)
-        )  # two letters swapped (same letters, one edit apart)
-    return any(OSA.distance(word, filler, score_cutoff=1) <= 1 for filler in near)
 
 
 def _pivots(
@@ -1068,30 +1027,3 @@ def _candidate(index: Index, number: int, found: _Evidence) -> Candidate:
     if found.surface is not None and found.cover >= NAME_COVER:
         return Candidate(entry_id, found.score, found.surface.via, found.surface.text)
     return Candidate(entry_id, found.score, Via.TEXT, "its own text")
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-# Slips are looked for among English filler only: "ins" is not a slip of "isn", nor "set"
-# of "est".
-_LONG_FILLER = frozenset(word for word in ENGLISH_FILLER if len(word) >= MIN_TYPO_LEN)
-_SHORT_FILLER_SWAPS = (
-    frozenset(
-        w[:i] + w[i + 1] + w[i] + w[i + 2 :]
-        for w in ENGLISH_FILLER
-        if len(w) == 3
-        for i in range(2)
-    )
-    - FILLER
-)
-_PLACE_VARIANTS: dict[str, set[str]] = defaultdict(set)  # a deletion → the place words
-for _word in PLACES:
-    if len(_word) >= MIN_PLACE_SLIP:
-        for _variant in _deletions(_word):
-            _PLACE_VARIANTS[_variant].add(_word)
-_FILLER_VARIANTS: dict[str, set[str]] = defaultdict(set)  # a deletion → the filler words
-for _word in _LONG_FILLER:
-    for _variant in _deletions(_word):
-        _FILLER_VARIANTS[_variant].add(_word)

@@ -8,7 +8,18 @@ from pathlib import Path
 import pytest
 
 BOT = Path(__file__).resolve().parent.parent / "bot"
-CORE = ["schema", "loader", "query", "search", "answer", "blocks", "plaintext", "facts", "errors"]
+CORE = [
+    "schema",
+    "loader",
+    "query",
+    "slips",
+    "search",
+    "answer",
+    "blocks",
+    "plaintext",
+    "facts",
+    "errors",
+]
 FORBIDDEN = (
     "slack_bolt",
     "slack_sdk",

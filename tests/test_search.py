@@ -339,11 +339,11 @@ def test_misspelt_filler_and_misspelt_name_words_do_not_block_an_answer(
 
 
 def test_a_real_word_one_letter_from_filler_is_not_dropped() -> None:
-    from bot.search import _is_filler_slip
+    from bot.slips import is_filler_slip
 
-    assert _is_filler_slip("waht") and _is_filler_slip("abuot") and _is_filler_slip("teh")
-    assert not any(_is_filler_slip(w) for w in ("bike", "lake", "game", "cake", "lean"))
-    assert not any(_is_filler_slip(w) for w in ("ins", "sin", "sit", "set"))  # of isn, ist, est
+    assert is_filler_slip("waht") and is_filler_slip("abuot") and is_filler_slip("teh")
+    assert not any(is_filler_slip(w) for w in ("bike", "lake", "game", "cake", "lean"))
+    assert not any(is_filler_slip(w) for w in ("ins", "sin", "sit", "set"))  # of isn, ist, est
 
 
 @pytest.mark.parametrize(
