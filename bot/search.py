@@ -288,8 +288,9 @@ class Index:
         if token in self.postings:
             return {token: 1.0}  # a word we know is not a typo of another ("kfor", "ifor")
         found: dict[str, float] = {}
-        if self.text.knows(token):
-            return found  # nor is a word the entries are written in: "navy" is not "NAVO"
+        if self.text.knows(token) or any(self.text.knows(e) for e in EQUIVALENTS.get(token, ())):
+            return found  # nor is a word the entries are written in: "navy" is not "NAVO",
+            # nor one whose everyday equivalent they use: "scaring" is not "sharing"
         if len(token) < MIN_TYPO_LEN - 1:
             return found
         if len(token) < MIN_TYPO_LEN:  # "eys" → "eyes": one letter missing, nothing else

@@ -829,3 +829,10 @@ def test_a_name_present_is_not_answered_when_half_the_rest_is_unknown_to_every_e
 ) -> None:
     reply = ask(knowledge, "what is the bright star poem really about, my teacher asked")
     assert not isinstance(reply, EntryReply)
+
+
+def test_a_word_with_an_everyday_equivalent_the_entries_use_is_no_typo_of_a_name(
+    knowledge: Knowledge,
+) -> None:
+    # "scaring" is one letter from "sharing" (burden-sharing), but it means deterring.
+    assert knowledge.index.similar_tokens("scaring") == {}
