@@ -58,6 +58,7 @@ LABEL_WORDS = 2  # content words of a fact label that, all in a question, ask fo
 LABEL_NAMED = 0.5  # a label beside this much of the entry's name points at the entry
 MAX_POSTINGS = 200  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 16  # names scored in full per question, the most promising first
+SIMILAR_CACHE = 65536  # question words whose near vocabulary words are remembered
 TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
 SLIP_POSITIONS = 2  # how far into the question a misspelt filler word is looked for
 FTS_CANDIDATES = 5
@@ -247,6 +248,7 @@ class Index:
         # Each entry's own fact labels ("High Representative", "Petersberg tasks"), worked out
         # when first needed: only entries a question puts forward are ever asked.
         self._labels: dict[int, tuple[_Label, ...]] = {}
+        self._similar: dict[str, dict[str, float]] = {}
         # Entries that are one clause of a treaty: a name says "Article 5", "… clause"
         self.clauses = frozenset(
             surface.entry for surface in self.surfaces if CLAUSE_WORDS & set(surface.tokens)
@@ -284,7 +286,16 @@ class Index:
         return found
 
     def similar_tokens(self, token: str) -> dict[str, float]:
-        """Vocabulary words equal to `token` or one edit away, with the credit each earns."""
+        """Vocabulary words equal to `token` or one edit away, with the credit each earns
+        (remembered: a question asks for the same word several times)."""
+        found = self._similar.get(token)
+        if found is None:
+            if len(self._similar) >= SIMILAR_CACHE:
+                self._similar.clear()
+            found = self._similar[token] = self._similar_tokens(token)
+        return found
+
+    def _similar_tokens(self, token: str) -> dict[str, float]:
         if token in self.postings:
             return {token: 1.0}  # a word we know is not a typo of another ("kfor", "ifor")
         found: dict[str, float] = {}
