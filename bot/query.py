@@ -59,6 +59,7 @@ ENGLISH_FILLER = frozenset(
     people everyone whatever same honest honestly my mine editor editors boss colleague
     colleagues rather far most nothing only beyond trying try think thinking bother reason
     eg ie etc because few writing briefing researching preparing page pages topic website worth
+    remember supposed short crossposting
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -94,6 +95,7 @@ TIME_PHRASES = (
     ("day", "to", "day"),
     ("and", "so", "on"),
     ("on", "paper"),
+    ("cross", "posting"),
 )
 PHRASES = (
     *TIME_PHRASES,
@@ -118,6 +120,8 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("falling", "outs"): "disagreements",
     ("talking", "shop"): "criticism",  # "is the quad just a talking shop"
     ("green", "light"): "approval",
+    ("wind", "up"): "dissolved",
+    ("wound", "up"): "dissolved",
     ("in", "charge", "of"): "leads",
     ("in", "charge"): "leads",
     ("world", "body"): "un",  # "the world body's missions"
@@ -205,7 +209,15 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "chair": ("Secretary General", "Secretary-General", "Lead", "Headquarters"),
     "chairs": ("Secretary General", "Secretary-General", "Lead", "Headquarters"),
     "chaired": ("Secretary General", "Secretary-General", "Lead", "Headquarters"),
-    "heads": ("Secretary General", "Secretary-General", "Lead"),
+    "heads": ("Secretary General", "Secretary-General", "Commission Chairperson", "Lead"),
+    "head": ("Secretary General", "Secretary-General", "Commission Chairperson", "Lead"),
+    "chairperson": ("Commission Chairperson", "Secretary General", "Lead"),
+    "casualties": ("Fatalities",),
+    "fatalities": ("Fatalities",),
+    "deaths": ("Fatalities",),
+    "killed": ("Fatalities",),
+    "toll": ("Fatalities",),
+    "ran": ("Dates", "First held"),
     "headed": ("Secretary General", "Secretary-General", "Lead"),
     "term": ("Duration", "Dates"),
     "finish": ("Dates",),
@@ -291,7 +303,7 @@ ASK_WORDS = frozenset(
     worried want wants wanting feel feels felt ask asked asking given
     threaten threatened threatens pitched renamed pointless concrete dormant
     comes gone produce produced decide decided refuse refuses die dies leftover
-    became become becoming""".split()
+    became become becoming english translation death""".split()
 )
 
 # "where is X" and "when did X" ask for a field even without a field word.

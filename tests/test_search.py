@@ -836,3 +836,23 @@ def test_a_word_with_an_everyday_equivalent_the_entries_use_is_no_typo_of_a_name
 ) -> None:
     # "scaring" is one letter from "sharing" (burden-sharing), but it means deterring.
     assert knowledge.index.similar_tokens("scaring") == {}
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "field"),
+    [
+        ("MINUSMA death toll?", "minusma", "Fatalities"),
+        (
+            "who's the current head of the african union commission",
+            "african-union",
+            "Commission Chairperson",
+        ),
+        ("when did SEATO wind up", "seato", "Dissolved"),
+    ],
+)
+def test_more_field_questions_bring_their_fact_forward(
+    knowledge: Knowledge, question: str, entry: str, field: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert reply.fields[:1] == (field,)
