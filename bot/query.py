@@ -177,6 +177,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "members": ("Members", "Parties", "Participants"),
     "member": ("Members", "Parties", "Participants"),
     "membership": ("Members", "Parties", "Participants"),
+    "belong": ("Members", "Parties", "Participants"),
+    "belongs": ("Members", "Parties", "Participants"),
     "countries": ("Members", "Parties", "Participants"),
     "parties": ("Parties", "Members", "Participants"),
     "signatories": ("Parties", "Members"),
