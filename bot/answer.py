@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.query import Intent, Query, parse_query
 from bot.schema import DailyFact, Entry, Kind, KnowledgeBase
-from bot.search import Candidate, Index, Outcome, Via, asked_labels, search
+from bot.search import Candidate, Index, Outcome, Via, search
 
 KINDS = frozenset(kind.value for kind in Kind)
 FAVOURITE_EXAMPLES = (
@@ -131,8 +131,7 @@ def answer_query(knowledge: Knowledge, query: Query, *, command: str, pick: int 
     result = search(knowledge.index, query)
     if result.outcome is Outcome.ANSWER and result.best is not None:
         entry = kb.by_id[result.best.entry_id]
-        own = asked_labels(knowledge.index, knowledge.index.position[entry.id], query.words.split())
-        return entry_reply(kb, entry, result.best, (*own, *query.fields))
+        return entry_reply(kb, entry, result.best, (*result.labels, *query.fields))
     if result.outcome is Outcome.SUGGEST:
         entries = tuple(kb.by_id[c.entry_id] for c in result.candidates)
         return SuggestReply(query.raw, entries)

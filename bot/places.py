@@ -94,6 +94,9 @@ def place_words() -> frozenset[str]:
     return frozenset(_GROUPS.split())
 
 
+PLACES = place_words()
+
+
 def equivalent_places() -> dict[str, tuple[str, ...]]:
     """Each place word → the other words of its group."""
     table: dict[str, tuple[str, ...]] = {}

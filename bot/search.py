@@ -20,7 +20,7 @@ from enum import StrEnum
 from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
 
 from bot.fulltext import TextIndex, stem
-from bot.places import place_groups, place_words
+from bot.places import PLACES, place_groups
 from bot.query import ASK_WORDS, EQUIVALENTS, FIELD_WORDS, FILLER, Query, fold
 from bot.schema import Entry, KnowledgeBase
 from bot.slips import MIN_PLACE_SLIP, MIN_TYPO_LEN, deletions, is_filler_slip, place_slip
@@ -134,7 +134,6 @@ NAMING_NOUNS = (
     | frozenset("memorandum doctrine plan protocol accords summit declaration act".split())
 )
 
-PLACES = place_words()
 PLACE_GROUPS = place_groups()
 
 # Words that join the parts of a long formal name ("Treaty of Mutual Cooperation and Security
@@ -171,6 +170,7 @@ class Candidate:
 class SearchResult:
     outcome: Outcome
     candidates: tuple[Candidate, ...] = ()  # best first; the answer is candidates[0]
+    labels: tuple[str, ...] = ()  # the answer's own fact labels the question holds
 
     @property
     def best(self) -> Candidate | None:
@@ -332,6 +332,14 @@ def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
     When the words alone do not decide, a name or alias the asker set in *bold*, _italics_
     or `code` does: "this article mentions *Operation Unified Protector*, what was that?"."""
     query = _with_places_mended(index, _without_filler_typos(index, query))
+    result = _search_or_emphasis(index, query, limit)
+    if result.outcome is Outcome.ANSWER and result.best is not None:
+        number = index.position[result.best.entry_id]
+        return replace(result, labels=_asked_labels(index, number, query.words.split()))
+    return result
+
+
+def _search_or_emphasis(index: Index, query: Query, limit: int) -> SearchResult:
     result = _search(index, query, limit)
     if result.outcome is Outcome.ANSWER or not query.emphasis:
         return result
@@ -849,7 +857,7 @@ def _asks_own_label(index: Index, number: int, found: _Evidence, words: list[str
     return bool(tagged) and (found.cover >= LABEL_NAMED or any(tagged))
 
 
-def asked_labels(index: Index, number: int, words: list[str]) -> tuple[str, ...]:
+def _asked_labels(index: Index, number: int, words: list[str]) -> tuple[str, ...]:
     """The entry's fact labels whose every content word the question holds."""
     held = set(words)
     return tuple(label.text for label in index.labels(number) if label.tokens <= held)

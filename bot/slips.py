@@ -7,14 +7,12 @@ from collections import defaultdict
 
 from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
 
-from bot.places import place_words
+from bot.places import PLACES
 from bot.query import ENGLISH_FILLER, FILLER
 
 MIN_TYPO_LEN = 4  # shorter words must match exactly: "us" is not a typo of "un"
 MIN_PLACE_SLIP = 5  # shorter words may be slips of several places ("iran", "iraq")
 MIN_CHANGED_PLACE = 6  # and a changed letter is a slip only in words this long
-
-PLACES = place_words()
 
 
 def deletions(word: str) -> set[str]:
