@@ -24,6 +24,7 @@ UNKNOWN_RARITY = 0.5  # a word no entry holds: it explains nothing, for every en
 SLIP_CACHE = 4096  # question words whose slips are remembered
 SLIP_MAX_LEN = 24  # longer words are not looked for as slips
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+MIN_BASE = 3  # letters a word keeps once an inflection is taken off
 
 _FTS_WORD = re.compile(r"\w+")
 _STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter 2), the C implementation
@@ -124,6 +125,11 @@ class TextIndex:
         pass: "deterence" stems like "deter")."""
         return word in self.vocabulary
 
+    def knows_form(self, word: str) -> bool:
+        """Whether some entry's text holds the word, or a word it is a regular inflection of
+        ("keeping", "writes", "linked"; not the slips "shareing" or "ecowass")."""
+        return word in self.vocabulary or any(base in self.vocabulary for base in _bases(word))
+
     def slips(self, word: str) -> frozenset[str]:
         """The words of the entries' text that `word` is one slip from, the letters kept: one
         missing, one extra or two swapped ("mision" → mission, "submarnie" → submarine). A
@@ -178,6 +184,25 @@ class TextIndex:
                         if number in held:
                             held[number].add(word)
         return held
+
+
+@functools.lru_cache(maxsize=SLIP_CACHE)
+def _bases(word: str) -> tuple[str, ...]:
+    """The words `word` may be a regular inflection of: "keeping" → keep, "writes" → write,
+    "running" → run, "supplied" → supply."""
+    found: list[str] = []
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if len(word) - len(suffix) < MIN_BASE or not word.endswith(suffix):
+            continue
+        base = word[: -len(suffix)]
+        if (suffix in ("ing", "ed") and base[-1] == "e") or (suffix == "s" and base[-1] == "s"):
+            continue  # "shareing", "expresss": slips, not inflections
+        found += [base, base + "e"]
+        if len(base) > MIN_BASE and base[-1] == base[-2]:  # "running" → run
+            found.append(base[:-1])
+        if suffix in ("ed", "es") and base.endswith("i"):  # "supplied" → supply
+            found.append(base[:-1] + "y")
+    return tuple(found)
 
 
 def _slipped(word: str) -> set[str]:

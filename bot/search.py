@@ -54,6 +54,8 @@ SURE_TEXT_LEAD = 0.25  # and leads every other entry this far, is answered thoug
 SURE_NAME_EXPLAINED = 0.5  # a named entry explaining this much, with at most one other
 SURE_NAME_LEAD = 10.0  # word (a common one), and this far ahead of the next, is answered
 SURE_NAME_COMMON = 3  # "common": held by at least this many entries' text
+DOMINANT_EXPLAINED = 0.4  # a name present whole, its entry explaining this much…
+DOMINANT_LEAD = 15.0  # …and this far ahead of every other entry, is answered
 LABEL_WORDS = 2  # content words of a fact label that, all in a question, ask for that fact
 LABEL_NAMED = 0.5  # a label beside this much of the entry's name points at the entry
 MAX_POSTINGS = 200  # a name word in more names than this only counts once rarer words hit
@@ -682,7 +684,11 @@ def _decide(
     if top_number in skip:  # named but, by the question's cue, not asked about…
         sure = _is_sure_pivot_answer(index, top, rest, words)  # …unless nothing else fits
     else:
-        sure = _is_named_answer(top, rest) or _is_sure_named_answer(index, top, rest, words)
+        sure = (
+            _is_named_answer(top, rest)
+            or _is_sure_named_answer(index, top, rest, words)
+            or _is_dominant_named_answer(index, top_number, top, rest, words)
+        )
         sure = sure and _spelt_out(index, top, words)
     if sure and _numbers_agree(index, top_number, words):
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
@@ -989,7 +995,7 @@ def _unknown(index: Index, word: str) -> bool:
     """A word in no entry's names or text, nor any of its equivalents: the question may be
     about something we lack."""
     return (
-        not index.text.knows(word)
+        not index.text.knows_form(word)
         and word not in index.postings
         and not any(index.text.knows(other) for other in EQUIVALENTS.get(word, ()))
     )
@@ -1026,6 +1032,29 @@ def _is_sure_named_answer(
         return False
     runner_up = max((other.score for other in rest), default=0.0)
     return top.score - runner_up >= SURE_NAME_LEAD
+
+
+def _is_dominant_named_answer(
+    index: Index, number: int, top: _Evidence, rest: list[_Evidence], words: list[str]
+) -> bool:
+    """A name present whole in a question of some length whose other words the entry's own
+    text also holds, its entry explaining a fair share of it, more than any other entry
+    does, with no word left over that the knowledge base lacks, and far ahead of every
+    other entry, named or not: "can the AU legally intervene in a member state without that
+    government's consent?"."""
+    if top.cover < SPECIFIC_COVER or top.explained < DOMINANT_EXPLAINED:
+        return False
+    asked = [w for w in _content(words) if w not in ASK_WORDS]
+    if len(asked) <= SHORT_QUESTION:
+        return False  # "red flag warning in california today": too little to go on
+    if not any(w not in top.also and index.text.holds(number, w) for w in asked):
+        return False  # only the name ties it to the entry: "…is that a red flag?"
+    if _longer_name_present(top, rest) or any(o.explained > top.explained for o in rest):
+        return False
+    if any(_unknown(index, w) for w in _unexplained(top, words)):
+        return False
+    runner_up = max((other.score for other in rest), default=0.0)
+    return top.score - runner_up >= DOMINANT_LEAD
 
 
 def _is_sure_pivot_answer(

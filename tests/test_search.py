@@ -856,3 +856,39 @@ def test_more_field_questions_bring_their_fact_forward(
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply) and reply.entry.id == entry
     assert reply.fields[:1] == (field,)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "the Lancaster House treaties had a nuclear side as well? what was in it",
+            "lancaster-house-treaties",
+        ),
+        (
+            "can the AU legally intervene in a member state without that government's consent?",
+            "african-union",
+        ),
+    ],
+)
+def test_a_name_far_ahead_of_every_other_entry_is_answered_beside_words_of_its_text(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+def test_a_name_far_ahead_is_not_answered_when_only_the_name_ties_it_to_the_entry(
+    knowledge: Knowledge,
+) -> None:
+    reply = ask(knowledge, "my date talked about his ex the whole evening, is that a red flag?")
+    assert not isinstance(reply, EntryReply)
+
+
+def test_regular_inflections_of_the_entries_words_are_known_words_not_slips(
+    knowledge: Knowledge,
+) -> None:
+    text = knowledge.index.text
+    assert text.knows("keep") and not text.knows("keeping")
+    assert text.knows_form("keeping")
+    assert not text.knows_form("shareing")  # a slip of "sharing", not a form of "share"
