@@ -39,6 +39,7 @@ HALF_NAMED = 0.6  # a name this far present, scoring higher, keeps another entry
 RIVAL_NAMED_EXPLAINED = 0.7  # as does a name present whole that explains this much, close behind
 NAME_EXPLAINED = 0.7  # share of the question a named entry must explain to be answered
 TEXT_EXPLAINED = 0.7  # share of the question an unnamed entry's text must explain
+DESCRIPTION_EXPLAINED = 0.6  # or this much, of a long description (DESCRIPTION_WORDS)
 TEXT_CLEAR_EXPLAINED = 0.55  # or this much, when it leads the next entry by TEXT_CLEAR_LEAD
 TEXT_CLEAR_LEAD = 0.25
 SPECIFIC_COVER = 0.9  # share of a name of several words that makes it specific
@@ -953,7 +954,8 @@ def _is_text_answer(index: Index, top: _Evidence, rest: list[_Evidence], words: 
     if _mostly_unknown(index, left, words):
         return False
     unsure = any(_unknown(index, w) for w in left)
-    if top.explained >= TEXT_EXPLAINED:
+    long = len(_content(words)) >= DESCRIPTION_WORDS  # a long description shares fewer words
+    if top.explained >= (DESCRIPTION_EXPLAINED if long else TEXT_EXPLAINED):
         enough = _telling(words) >= TEXT_MIN_WORDS
         return enough and lead >= (UNSURE_LEAD if unsure else TEXT_LEAD)
     # Less of the question explained: far ahead of the rest, on more telling words.

@@ -892,3 +892,24 @@ def test_regular_inflections_of_the_entries_words_are_known_words_not_slips(
     assert text.knows("keep") and not text.knows("keeping")
     assert text.knows_form("keeping")
     assert not text.knows_form("shareing")  # a slip of "sharing", not a form of "share"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "the argument over what share of their GDP each member ought to spend on the military",
+            "burden-sharing",
+        ),
+        (
+            "why do some states refuse to host foreign troops or put their own forces under"
+            " foreign control",
+            "sovereignty-concerns",
+        ),
+    ],
+)
+def test_a_long_description_is_answered_from_text_sharing_fewer_of_its_words(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
