@@ -315,6 +315,10 @@ def _check_entry(
         if fact.id in seen_facts:
             yield item.issue("daily_facts", f"duplicate daily fact id {fact.id!r}", index, "id")
         seen_facts.add(fact.id)
+    names = {normalise(text) for text in (entry.name, *entry.aliases)}
+    for index, text in enumerate(entry.everyday):
+        if normalise(text) not in names:
+            yield item.issue("everyday", f"{text!r} is not a name or alias of this entry", index)
     if len(set(entry.related)) < MIN_RELATED:
         yield item.issue("related", f"needs at least {MIN_RELATED} related entries")
     if declared is None:

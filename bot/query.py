@@ -59,7 +59,7 @@ ENGLISH_FILLER = frozenset(
     people everyone whatever same honest honestly my mine editor editors boss colleague
     colleagues rather far most nothing only beyond trying try think thinking bother reason
     eg ie etc because few writing briefing researching preparing page pages topic website worth
-    remember supposed short crossposting
+    remember supposed short crossposting besides
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".

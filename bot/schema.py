@@ -98,6 +98,11 @@ class Entry(Strict):
     tags: list[PlainText] = Field(
         default_factory=list, description="Words people use for the entry that are not names."
     )
+    everyday: list[PlainText] = Field(
+        default_factory=list,
+        description="Its names or aliases that are also everyday words or other things' names"
+        " ('Red Flag', 'Kakadu'): answered only when the question is about the field.",
+    )
     related: list[str] = Field(default_factory=list, description="Ids of related entries.")
     sources: list[Source] = Field(min_length=1, description="At least one reference with a URL.")
     reviewed: dt.date = Field(description="When a curator last checked the entry (YYYY-MM-DD).")

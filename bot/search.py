@@ -57,6 +57,8 @@ SURE_NAME_LEAD = 10.0  # word (a common one), and this far ahead of the next, is
 SURE_NAME_COMMON = 3  # "common": held by at least this many entries' text
 DOMINANT_EXPLAINED = 0.4  # a name present whole, its entry explaining this much…
 DOMINANT_LEAD = 15.0  # …and this far ahead of every other entry, is answered
+DOMINANT_UNKNOWN = 2  # words no entry knows it may leave over, per word of its text held
+EVERYDAY_HELD = 2  # words of its own text that let an everyday name sit beside unknown ones
 LABEL_WORDS = 2  # content words of a fact label that, all in a question, ask for that fact
 LABEL_NAMED = 0.5  # a label beside this much of the entry's name points at the entry
 MAX_POSTINGS = 200  # a name word in more names than this only counts once rarer words hit
@@ -189,6 +191,7 @@ class _Surface:
     joined: str  # tokens without spaces: "redflag" names "Red Flag"
     weights: tuple[float, ...]  # of each token, within a name
     total: float
+    everyday: bool = False  # also an everyday phrase or another thing's name ("Red Flag")
 
 
 @dataclass(frozen=True)
@@ -240,9 +243,10 @@ class Index:
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.deletes: dict[str, set[str]] = defaultdict(set)
         for number, entry in enumerate(kb.entries):
-            self._add(number, entry.name, Via.NAME)
+            everyday = {fold(text) for text in entry.everyday}
+            self._add(number, entry.name, Via.NAME, everyday)
             for alias in entry.aliases:
-                self._add(number, alias, Via.ALIAS)
+                self._add(number, alias, Via.ALIAS, everyday)
         words = {token for surface in self.surfaces for token in surface.tokens}
         for token in words:  # typos are looked for in words, not in run-together names
             if len(token) >= MIN_TYPO_LEN:
@@ -265,14 +269,15 @@ class Index:
         self.deletes = dict(self.deletes)
         self.text = TextIndex(kb)
 
-    def _add(self, entry: int, text: str, via: Via) -> None:
+    def _add(self, entry: int, text: str, via: Via, everyday: set[str]) -> None:
         folded = fold(text)
         tokens = tuple(t for t in folded.split() if t not in FILLER and t not in NAME_FILLER)
         tokens = tokens or tuple(folded.split())
         number = len(self.surfaces)
         joined = "".join(tokens)
         weights = tuple(weight(t, in_name=True) for t in tokens)
-        surface = _Surface(entry, text, via, tokens, joined, weights, sum(weights) or 1.0)
+        total = sum(weights) or 1.0
+        surface = _Surface(entry, text, via, tokens, joined, weights, total, folded in everyday)
         self.surfaces.append(surface)
         self.named[entry].append(surface)
         for key in (folded, " ".join(tokens)):
@@ -686,11 +691,10 @@ def _decide(
         sure = _is_sure_pivot_answer(index, top, rest, words)  # …unless nothing else fits
     else:
         sure = (
-            _is_named_answer(top, rest)
-            or _is_sure_named_answer(index, top, rest, words)
-            or _is_dominant_named_answer(index, top_number, top, rest, words)
-        )
-        sure = sure and _spelt_out(index, top, words)
+            _is_named_answer(top, rest) or _is_sure_named_answer(index, top, rest, words)
+        ) and _spelt_out(index, top, words)
+        # a name far ahead of the rest in a long question may sit among words we lack
+        sure = sure or _is_dominant_named_answer(index, top, rest, words)
     if sure and _numbers_agree(index, top_number, words):
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
     named = top.cover >= NAME_COVER and top_number not in skip
@@ -822,7 +826,8 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     exercise poland, how big was the 2016 one"); otherwise, in a question of a few content
     words, none may be unknown to the knowledge base ("how long can an anaconda snake get",
     "how big do african lions get in the wild"), unless most of a name of several words is
-    there word for word ("south east asia treaty organisaton")."""
+    there word for word ("south east asia treaty organisaton"). A name that is also an
+    everyday phrase gets no such grace: "red flag in cricket", "sea breeze in minecraft"."""
     if found.surface is None:
         return True
     tokens = set(found.surface.tokens)
@@ -835,6 +840,13 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     if any(stem(w) not in stems for w in inexact):
         # a typo: in a short question, the rest must fit too, or be words the entries use
         return not short or (len(left) <= 1 and not any(_unknown(index, w) for w in left))
+    if found.surface.everyday:
+        # A name that is also an everyday phrase ("red flag", "sea breeze") is not clearly
+        # asked about beside a word we lack, unless the entry's text holds two other words
+        # of a question of some length: "which countries host African Lion besides Morocco?"
+        if not short and len(_own_words(index, found, words)) >= EVERYDAY_HELD:
+            return True
+        return not any(_unknown(index, w) for w in left)
     if (
         not inexact
         and len(tokens) > 1
@@ -845,6 +857,17 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     if not short:
         return True  # one odd word in a long description is noise
     return not any(_unknown(index, w) for w in left)
+
+
+def _own_words(index: Index, found: _Evidence, words: list[str]) -> list[str]:
+    """The question's content words, other than its names' words, that the entry's own text
+    holds."""
+    number = found.surface.entry if found.surface is not None else -1
+    return [
+        w
+        for w in dict.fromkeys(_content(words))
+        if w not in found.also and w not in ASK_WORDS and index.text.holds(number, w)
+    ]
 
 
 def _in_order(name: tuple[str, ...], words: list[str]) -> bool:
@@ -1037,23 +1060,25 @@ def _is_sure_named_answer(
 
 
 def _is_dominant_named_answer(
-    index: Index, number: int, top: _Evidence, rest: list[_Evidence], words: list[str]
+    index: Index, top: _Evidence, rest: list[_Evidence], words: list[str]
 ) -> bool:
-    """A name present whole in a question of some length whose other words the entry's own
-    text also holds, its entry explaining a fair share of it, more than any other entry
-    does, with no word left over that the knowledge base lacks, and far ahead of every
-    other entry, named or not: "can the AU legally intervene in a member state without that
-    government's consent?"."""
+    """A name present whole (not an everyday phrase) in a question of some length whose
+    other words the entry's own text also holds, more of them than words the knowledge base
+    lacks, explaining a fair share of it, more than any other entry does, and far ahead of
+    every other entry, named or not: "under the NATO SOFA who gets to prosecute a visiting
+    soldier who commits a crime off duty?"."""
     if top.cover < SPECIFIC_COVER or top.explained < DOMINANT_EXPLAINED:
         return False
-    asked = [w for w in _content(words) if w not in ASK_WORDS]
-    if len(asked) <= SHORT_QUESTION:
-        return False  # "red flag warning in california today": too little to go on
-    if not any(w not in top.also and index.text.holds(number, w) for w in asked):
-        return False  # only the name ties it to the entry: "…is that a red flag?"
+    if top.surface is None or top.surface.everyday:
+        return False  # "best time to visit kakadu national park"
+    if len([w for w in _content(words) if w not in ASK_WORDS]) <= SHORT_QUESTION:
+        return False  # too little to go on
+    held = _own_words(index, top, words)
+    if not held:
+        return False  # only the name ties it to the entry
     if _longer_name_present(top, rest) or any(o.explained > top.explained for o in rest):
         return False
-    if any(_unknown(index, w) for w in _unexplained(top, words)):
+    if sum(_unknown(index, w) for w in _unexplained(top, words)) > DOMINANT_UNKNOWN * len(held):
         return False
     runner_up = max((other.score for other in rest), default=0.0)
     return top.score - runner_up >= DOMINANT_LEAD

@@ -131,6 +131,13 @@ def test_every_problem_is_reported_together(tmp_path: Path) -> None:
         ),
         (("kind: concept", "kind: doctrine"), "field 'kind': Input should be 'alliance'"),
         (
+            (
+                "related: [beta-treaty, gamma]",
+                "everyday: [AP, Alpha Beta]\n    related: [beta-treaty, gamma]",
+            ),
+            "entry 'alpha-pact', field 'everyday': 'Alpha Beta' is not a name or alias",
+        ),
+        (
             ("Members: 2 (as of 2026)", "Members: 12"),
             "field 'facts': 'Members' gives a count without saying when",
         ),

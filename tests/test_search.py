@@ -866,8 +866,9 @@ def test_more_field_questions_bring_their_fact_forward(
             "lancaster-house-treaties",
         ),
         (
-            "can the AU legally intervene in a member state without that government's consent?",
-            "african-union",
+            "under the NATO SOFA who gets to prosecute a visiting soldier who commits a crime"
+            " off duty?",
+            "nato-sofa",
         ),
     ],
 )
@@ -913,3 +914,37 @@ def test_a_long_description_is_answered_from_text_sharing_fewer_of_its_words(
 ) -> None:
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "red flag in cricket",
+        "sea breeze in minecraft",
+        "cobra gold thai beer",
+        "what does a red flag mean in formula 1",
+        "new start after divorce",
+        "desert storm in arizona today",
+        "cold response to my email",
+    ],
+)
+def test_a_name_that_is_an_everyday_phrase_is_not_answered_beside_words_we_lack(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert not isinstance(ask(knowledge, question), EntryReply)
+
+
+def test_an_everyday_name_is_answered_beside_words_we_lack_when_its_text_holds_others(
+    knowledge: Knowledge,
+) -> None:
+    reply = ask(
+        knowledge, "is Five Eyes still only about signals intelligence or has it broadened?"
+    )
+    assert isinstance(reply, EntryReply) and reply.entry.id == "five-eyes"
+
+
+def test_everyday_names_are_marked_in_the_index(knowledge: Knowledge) -> None:
+    index = knowledge.index
+    marked = {s.text for s in index.surfaces if s.everyday}
+    assert {"Red Flag", "Sea Breeze", "Kakadu"} <= marked
+    assert "Exercise Red Flag" not in marked and "RIMPAC" not in marked
