@@ -679,6 +679,21 @@ def _decide(
     suggest_at = SUGGEST_AT if len(_content(words)) < DESCRIPTION_WORDS else DESCRIPTION_SUGGEST_AT
     if not order or order[0][1].score < suggest_at:
         return SearchResult(Outcome.NONE)
+    # A longer name present, holding the words of the best one's and more, comes first:
+    # "ulchi freedom sheild" is Ulchi Freedom Shield, whatever Freedom Shield's text explains.
+    longer = [
+        (n, f)
+        for n, f in order[1:]
+        if f.cover >= NAME_COVER
+        and order[0][1].cover >= NAME_COVER
+        and order[0][1].named < f.named
+        and f.score >= suggest_at
+        and _numbers_agree(index, n, words)
+    ]
+    if longer:
+        chosen = max(longer, key=lambda item: (len(item[1].named), item[1].score))
+        order.remove(chosen)
+        order.insert(0, chosen)
     top_number, top = order[0]
     # A rival whose names carry another number cannot be what "article 13" asks for, nor one
     # the description rules out: "the … clause in the nato treaty" is not the whole treaty.

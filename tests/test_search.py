@@ -948,3 +948,9 @@ def test_everyday_names_are_marked_in_the_index(knowledge: Knowledge) -> None:
     marked = {s.text for s in index.surfaces if s.everyday}
     assert {"Red Flag", "Sea Breeze", "Kakadu"} <= marked
     assert "Exercise Red Flag" not in marked and "RIMPAC" not in marked
+
+
+def test_a_longer_name_present_comes_first_even_when_misspelt(knowledge: Knowledge) -> None:
+    # Freedom Shield's text mentions Ulchi, but the whole longer name is there
+    reply = ask(knowledge, "is ulchi freedom sheild mostly a computer simulation")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "ulchi-freedom-shield"
