@@ -20,6 +20,14 @@ _EMOJI = re.compile(r":[a-z0-9_+'-]+(?:::skin-tone-\d)?:", re.IGNORECASE)
 _REGIONAL_A = 0x1F1E6  # regional indicator A: two of them make a flag
 _FLAG_PAIR = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 # *bold*, _italic_ and `code`: what the asker set apart is most likely the topic.
+# Words that frame what follows as the thing asked about: "tell me about …", "summary of …"
+_ASK_FRAME = re.compile(
+    r"\b(?:about|regarding|summary of|overview of|rundown (?:on|of)|explainer on|primer on"
+    r"|background on|info on|information on|briefing on|heard of|explain|what(?:'s| is| are| was"
+    r"| were)|whats|who(?:'s| is| are| was| were))\s+(?:(?:the|a|an)\s+)?",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[?!.;:,()\n]|\s[-–—]+\s")
 _EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])|(?<!\w)_([^_\n]+)_(?!\w)|`([^`\n]+)`")
 _APOSTROPHE_S = re.compile(r"['\u2019\u02bc]s\b", re.IGNORECASE)
 _IRREGULAR_NOT = re.compile(r"\b(won|shan|can)['\u2019\u02bc]t\b", re.IGNORECASE)  # won't
@@ -513,6 +521,7 @@ class Query:
     argument: str = ""  # for LIST: the kind asked for, if any
     clause: str = ""  # words of a relative clause ("the treaty that set up nato" → set nato)
     emphasis: tuple[str, ...] = ()  # folded spans set in *bold*, _italic_ or `code`
+    asked: tuple[str, ...] = ()  # folded objects of explicit requests (see `find_asked`)
     proper: tuple[str, ...] = ()  # folded capitalised names of two words or more ("Budapest
     # Memorandum"), without filler: what the asker writes as a proper name
 
@@ -833,6 +842,7 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         fields=find_fields(tokens),
         clause=" ".join(clause),
         emphasis=find_emphasis(raw),
+        asked=find_asked(raw),
         proper=find_proper_names(raw),
     )
 
@@ -888,6 +898,22 @@ def find_proper_names(raw: str) -> tuple[str, ...]:
         folded = [w for w in fold(" ".join(words)).split() if w not in FILLER]
         if len(folded) >= 2:
             found.append(" ".join(folded))
+    return tuple(found)
+
+
+def find_asked(raw: str) -> tuple[str, ...]:
+    """What an explicit request frames as its object, up to the end of its clause, folded:
+    "anyone know much about Cobra Gold? my cousin…" → "cobra gold", "need a summary of
+    Operation Desert Storm for a quiz" → "operation desert storm for a quiz"."""
+    text = strip_markup(raw[:MAX_QUERY_CHARS])
+    if not _ASK_FRAME.search(text):
+        return ()
+    found = []
+    for clause in _CLAUSE_END.split(text):
+        for match in _ASK_FRAME.finditer(clause):
+            rest = fold(clause[match.end() :])
+            if rest:
+                found.append(rest)
     return tuple(found)
 
 

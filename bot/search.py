@@ -341,10 +341,47 @@ def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
     or `code` does: "this article mentions *Operation Unified Protector*, what was that?"."""
     query = _with_places_mended(index, _without_filler_typos(index, query))
     result = _search_or_emphasis(index, query, limit)
+    if result.outcome is Outcome.SUGGEST and query.asked:
+        result = _as_asked(index, query, result)
     if result.outcome is Outcome.ANSWER and result.best is not None:
         number = index.position[result.best.entry_id]
         return replace(result, labels=_asked_labels(index, number, query.words.split()))
     return result
+
+
+def _as_asked(index: Index, query: Query, result: SearchResult) -> SearchResult:
+    """A suggestion becomes the answer when the question asks for it outright and it leads:
+    "anyone here know much about Cobra Gold? my cousin's unit is heading out for it". The
+    request's object must be the name, or begin with it and go on with a word that names
+    nothing ("… Desert Storm for a quiz"); a name that is an everyday phrase must be all of
+    it ("tell me about red flag", not "what is a red flag in cricket")."""
+    best = max(result.candidates, key=lambda c: c.score)
+    if best.via is Via.TEXT:
+        return result  # named by no name of its own
+    for asked in query.asked:
+        number = _asked_entry(index, asked.split())
+        if number is not None and index.entries[number].id == best.entry_id:
+            return SearchResult(Outcome.ANSWER, (best,))
+    return result
+
+
+def _asked_entry(index: Index, tokens: list[str]) -> int | None:
+    """The entry whose name the tokens are, or begin with (see `_as_asked`)."""
+    qualified = tokens[:1] in (["operation"], ["exercise"])  # "Operation Desert Storm"
+    for skip in (1, 0) if qualified else (0,):
+        for end in range(len(tokens), skip, -1):
+            number = index.exact.get(" ".join(tokens[skip:end]))
+            if number is None:
+                continue
+            surface = index.surfaces[number]
+            whole = end == len(tokens)
+            if whole or (
+                (tokens[end] in FILLER or tokens[end] in NAME_FILLER)
+                and (qualified or not surface.everyday)
+            ):
+                return surface.entry
+            return None
+    return None
 
 
 def _search_or_emphasis(index: Index, query: Query, limit: int) -> SearchResult:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.query import Intent, fold, normalise, parse_query
+from bot.query import Intent, find_asked, fold, normalise, parse_query
 
 KINDS = frozenset({"alliance", "treaty", "exercise", "operation", "challenge", "concept"})
 
@@ -231,3 +231,21 @@ def test_capitalised_runs_of_words_are_read_as_proper_names(
 )
 def test_a_roman_article_number_reads_as_arabic(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("raw", "asked"),
+    [
+        ("anyone here know much about Cobra Gold? my cousin's unit", ("cobra gold",)),
+        (
+            "need a summary of Operation Desert Storm for a quiz, thanks",
+            ("operation desert storm for a quiz",),
+        ),
+        ("what is the bright star poem about", ("bright star poem about",)),
+        ("how many ships took part", ()),
+    ],
+)
+def test_the_object_of_an_explicit_request_is_found_up_to_the_end_of_its_clause(
+    raw: str, asked: tuple[str, ...]
+) -> None:
+    assert find_asked(raw) == asked

@@ -954,3 +954,33 @@ def test_a_longer_name_present_comes_first_even_when_misspelt(knowledge: Knowled
     # Freedom Shield's text mentions Ulchi, but the whole longer name is there
     reply = ask(knowledge, "is ulchi freedom sheild mostly a computer simulation")
     assert isinstance(reply, EntryReply) and reply.entry.id == "ulchi-freedom-shield"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "anybody know much about Cobra Gold? my cousin's unit is off to Thailand for it",
+            "cobra-gold",
+        ),
+        (
+            "need a quick summary of Operation Desert Storm for a pub quiz I'm writing",
+            "operation-desert-storm",
+        ),
+    ],
+)
+def test_a_name_asked_for_outright_is_answered_beside_chat(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is a red flag in cricket", "summary of kakadu national park for my trip"],
+)
+def test_an_everyday_name_asked_for_with_more_words_is_not_answered(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert not isinstance(ask(knowledge, question), EntryReply)
