@@ -728,9 +728,9 @@ def _decide(
         and _numbers_agree(index, n, words)
     ]
     if longer:
-        chosen = max(longer, key=lambda item: (len(item[1].named), item[1].score))
-        order.remove(chosen)
-        order.insert(0, chosen)
+        longest = max(longer, key=lambda item: (len(item[1].named), item[1].score))
+        order.remove(longest)
+        order.insert(0, longest)
     top_number, top = order[0]
     # A rival whose names carry another number cannot be what "article 13" asks for, nor one
     # the description rules out: "the … clause in the nato treaty" is not the whole treaty.
