@@ -118,6 +118,7 @@ DESCRIBED_KINDS: dict[str, frozenset[str]] = {
         ("treaty convention agreement accord", "treaty"),  # a "pact" may be an alliance (AUKUS)
         ("force", "operation alliance concept exercise challenge"),  # a force is not a treaty
         ("forum body", "alliance"),  # "the forum where…", "the vienna-based body that…"
+        ("principle concept", "concept"),  # "the general principle where allies promise…"
     ]
     for word in words.split()
 }
