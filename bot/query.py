@@ -67,7 +67,8 @@ ENGLISH_FILLER = frozenset(
     people everyone whatever same honest honestly my mine editor editors boss colleague
     colleagues rather far most nothing only beyond trying try think thinking bother reason
     eg ie etc because few writing briefing researching preparing page pages topic website worth
-    remember supposed short crossposting besides
+    remember supposed short crossposting besides slide slides deck quiz feeling hunch
+    wondering curious thought reckon guess assumed
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -108,6 +109,7 @@ TIME_PHRASES = (
 PHRASES = (
     *TIME_PHRASES,
     *(("information", word) for word in ("about", "on", "regarding", "for", "re")),
+    *((word, "check") for word in ("fact", "sanity", "quick", "double")),  # "quick fact check"
 )
 # Sayings (phrasal verbs, idioms, set phrases), read as the one word the entries would use:
 # "when did new start run out", "the world body", "a talking shop".

@@ -58,6 +58,8 @@ SURE_NAME_COMMON = 3  # "common": held by at least this many entries' text
 DOMINANT_EXPLAINED = 0.4  # a name present whole, its entry explaining this much…
 DOMINANT_LEAD = 15.0  # …and this far ahead of every other entry, is answered
 DOMINANT_UNKNOWN = 2  # words no entry knows it may leave over, per word of its text held
+SHORT_UNKNOWN_EXPLAINED = 0.8  # a name explaining this much of a short question may sit
+# beside one word we lack ("why did KFOR need reinforcements… I thought Kosovo was calm")
 EVERYDAY_HELD = 2  # words of its own text that let an everyday name sit beside unknown ones
 LABEL_WORDS = 2  # content words of a fact label that, all in a question, ask for that fact
 LABEL_NAMED = 0.5  # a label beside this much of the entry's name points at the entry
@@ -878,8 +880,9 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     through a typo may leave at most one other word over, one the entries use ("anakoda
     exercise poland, how big was the 2016 one"); otherwise, in a question of a few content
     words, none may be unknown to the knowledge base ("how long can an anaconda snake get",
-    "how big do african lions get in the wild"), unless most of a name of several words is
-    there word for word ("south east asia treaty organisaton"). A name that is also an
+    "how big do african lions get in the wild"), but one when the entry explains nearly all
+    the rest, or unless most of a name of several words is there word for word ("south east
+    asia treaty organisaton"). A name that is also an
     everyday phrase gets no such grace: "red flag in cricket", "sea breeze in minecraft"."""
     if found.surface is None:
         return True
@@ -909,7 +912,8 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
         return True  # not just "anaconda" of "Exercise Anaconda", nor a "triumph tiger" bike
     if not short:
         return True  # one odd word in a long description is noise
-    return not any(_unknown(index, w) for w in left)
+    unknown = sum(_unknown(index, w) for w in left)
+    return unknown == 0 or (unknown == 1 and found.explained >= SHORT_UNKNOWN_EXPLAINED)
 
 
 def _own_words(index: Index, found: _Evidence, words: list[str]) -> list[str]:

@@ -984,3 +984,21 @@ def test_an_everyday_name_asked_for_with_more_words_is_not_answered(
     knowledge: Knowledge, question: str
 ) -> None:
     assert not isinstance(ask(knowledge, question), EntryReply)
+
+
+def test_a_short_question_may_hold_one_word_we_lack_beside_a_name_explaining_the_rest(
+    knowledge: Knowledge,
+) -> None:
+    reply = ask(knowledge, "why did KFOR need reinforcements in 2023? I thought Kosovo was calm")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "kfor"
+    assert not isinstance(ask(knowledge, "kfor kosovo pizza"), EntryReply)
+
+
+def test_chat_about_slides_and_fact_checks_is_not_part_of_the_question(
+    knowledge: Knowledge,
+) -> None:
+    question = (
+        "quick fact check for a slide: where was the Dayton Agreement signed? I have a feeling"
+    )
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == "dayton-agreement"
