@@ -20,6 +20,17 @@ _EMOJI = re.compile(r":[a-z0-9_+'-]+(?:::skin-tone-\d)?:", re.IGNORECASE)
 _REGIONAL_A = 0x1F1E6  # regional indicator A: two of them make a flag
 _FLAG_PAIR = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 # *bold*, _italic_ and `code`: what the asker set apart is most likely the topic.
+# A clause that sets a topic aside before the real question: "not about rimpac, …",
+# "forget ocean shield, …", "while everyone talks about the warsaw pact, …", "… aside, …"
+_DISMISS = re.compile(
+    r"^\s*(?:(?:not|forget|enough about|leave|never mind|this isn't|this is not|it's not|it isn't"
+    r"|i don't mean|i'm not asking about|we aren't talking about|we're not talking about)\b"
+    r"[^,]*?(?:,(?:\s*but\b)?|\bbut\b)|[^,]*\baside\s*,)",
+    re.IGNORECASE,
+)
+_CONTEXT = re.compile(r"^\s*(?:while|since|after|aside from|apart from)\b[^,]*,", re.IGNORECASE)
+_BUT = re.compile(r"\bbut\b|,\s*however\b", re.IGNORECASE)
+MIN_CONTRAST_WORDS = 3  # words the part after "but" needs to be a question of its own
 # Words that frame what follows as the thing asked about: "tell me about …", "summary of …"
 _ASK_FRAME = re.compile(
     r"\b(?:about|regarding|summary of|overview of|rundown (?:on|of)|explainer on|primer on"
@@ -524,6 +535,8 @@ class Query:
     clause: str = ""  # words of a relative clause ("the treaty that set up nato" → set nato)
     emphasis: tuple[str, ...] = ()  # folded spans set in *bold*, _italic_ or `code`
     asked: tuple[str, ...] = ()  # folded objects of explicit requests (see `find_asked`)
+    contrast: str = ""  # what is asked once something is set aside (see `find_contrast`)
+    dismissed: bool = False  # and whether it was dismissed outright ("forget rimpac, …")
     proper: tuple[str, ...] = ()  # folded capitalised names of two words or more ("Budapest
     # Memorandum"), without filler: what the asker writes as a proper name
 
@@ -834,6 +847,7 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         return Query(raw=raw, intent=Intent.HELP, text=text)  # "help", "hi", "what can you do"
     core = strip_filler(tokens)
     words = [t for t in tokens if t not in FILLER] or core
+    contrast, dismissed = find_contrast(raw)
     clause = find_clause(tokens)
     return Query(
         raw=raw,
@@ -845,6 +859,8 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         clause=" ".join(clause),
         emphasis=find_emphasis(raw),
         asked=find_asked(raw),
+        contrast=contrast,
+        dismissed=dismissed,
         proper=find_proper_names(raw),
     )
 
@@ -901,6 +917,23 @@ def find_proper_names(raw: str) -> tuple[str, ...]:
         if len(folded) >= 2:
             found.append(" ".join(folded))
     return tuple(found)
+
+
+def find_contrast(raw: str) -> tuple[str, bool]:
+    """What a question asks once it has set something aside, as written, and whether what
+    came before was dismissed outright ("forget rimpac, when is the best time to visit
+    hawaii") rather than given as context ("vostok is in the east, but what's the exercise in
+    the west"). Empty when nothing is set aside."""
+    text = strip_markup(raw[:MAX_QUERY_CHARS])
+    if "," not in text and " but " not in text.lower():
+        return "", False
+    match = _DISMISS.search(text) or _CONTEXT.search(text) or _BUT.search(text)
+    if match is None:
+        return "", False
+    after = text[match.end() :].strip()
+    if len(after.split()) < MIN_CONTRAST_WORDS:
+        return "", False
+    return after, bool(_DISMISS.match(text))
 
 
 def find_asked(raw: str) -> tuple[str, ...]:

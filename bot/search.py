@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA  # edit distance where a swap of two letters 
 
 from bot.fulltext import TextIndex, stem
 from bot.places import PLACES, place_groups
-from bot.query import ASK_WORDS, EQUIVALENTS, FIELD_WORDS, FILLER, Query, fold
+from bot.query import ASK_WORDS, EQUIVALENTS, FIELD_WORDS, FILLER, Intent, Query, fold, parse_query
 from bot.schema import Entry, KnowledgeBase
 from bot.slips import MIN_PLACE_SLIP, MIN_TYPO_LEN, deletions, is_filler_slip, place_slip
 
@@ -60,6 +60,7 @@ DOMINANT_LEAD = 15.0  # …and this far ahead of every other entry, is answered
 DOMINANT_UNKNOWN = 2  # words no entry knows it may leave over, per word of its text held
 SHORT_UNKNOWN_EXPLAINED = 0.8  # a name explaining this much of a short question may sit
 # beside one word we lack ("why did KFOR need reinforcements… I thought Kosovo was calm")
+CONTRAST_HELD = 0.5  # share of the real question's words its text must hold to stay answered
 EVERYDAY_HELD = 2  # words of its own text that let an everyday name sit beside unknown ones
 LABEL_WORDS = 2  # content words of a fact label that, all in a question, ask for that fact
 LABEL_NAMED = 0.5  # a label beside this much of the entry's name points at the entry
@@ -148,6 +149,9 @@ PLACE_GROUPS = place_groups()
 # between the United States and Japan"): they name nothing, though in a question's text they
 # may still tell entries apart.
 NAME_FILLER = frozenset("between regarding concerning respecting".split())
+
+# Words by which a question points back at what it named before: "…, but when did it end?"
+BACK_REFERENCES = frozenset("it its they them their".split())
 
 # Words common in questions that point at no entry in particular.
 VAGUE = frozenset("year years time times number numbers first last next ago".split())
@@ -346,10 +350,52 @@ def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
     result = _search_or_emphasis(index, query, limit)
     if result.outcome is Outcome.SUGGEST and query.asked:
         result = _as_asked(index, query, result)
+    if result.outcome is Outcome.ANSWER and query.contrast:
+        result = _after_contrast(index, query, result, limit)
     if result.outcome is Outcome.ANSWER and result.best is not None:
         number = index.position[result.best.entry_id]
         return replace(result, labels=_asked_labels(index, number, query.words.split()))
     return result
+
+
+def _after_contrast(index: Index, query: Query, result: SearchResult, limit: int) -> SearchResult:
+    """A name answered that the question sets aside before asking its real question ("forget
+    rimpac, when is the best time to visit hawaii?", "vostok is in the east, but what's the
+    exercise in the west?") is not the answer: the real question alone decides. When that
+    answers nothing, an entry dismissed outright is only offered; one given as context stays
+    the answer if the real question points back at it ("…but when did it start?"), or if its
+    text holds half the real question's words ("I know NATO has 32 members, but when did
+    Finland join?")."""
+    best = result.best
+    if best is None or best.via is Via.TEXT:
+        return result
+    after = parse_query(query.contrast)
+    if after.intent is not Intent.ASK:
+        return result
+    alone = _search_or_emphasis(index, after, limit)
+    if alone.outcome is Outcome.ANSWER:
+        return alone
+    if query.dismissed:
+        return SearchResult(Outcome.SUGGEST, (best,))
+    if BACK_REFERENCES & set(after.text.split()):
+        return result
+    number = index.position[best.entry_id]
+    asked = [w for w in dict.fromkeys(_content(after.words.split())) if w not in ASK_WORDS]
+    held = [w for w in asked if index.text.holds(number, w)]
+    if not _renames(index, number, asked) and len(held) >= CONTRAST_HELD * len(asked):
+        return result
+    return SearchResult(Outcome.SUGGEST, (best,))
+
+
+def _renames(index: Index, number: int, words: list[str]) -> bool:
+    """Whether the words hold every telling word of one of the entry's names ("exercise"
+    alone is none)."""
+    held = set(words)
+    return any(
+        (telling := {t for t in surface.tokens if weight(t, in_name=True) >= 1.0}) <= held
+        and bool(telling)
+        for surface in index.named[number]
+    )
 
 
 def _as_asked(index: Index, query: Query, result: SearchResult) -> SearchResult:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.query import Intent, find_asked, fold, normalise, parse_query
+from bot.query import Intent, find_asked, find_contrast, fold, normalise, parse_query
 
 KINDS = frozenset({"alliance", "treaty", "exercise", "operation", "challenge", "concept"})
 
@@ -249,3 +249,27 @@ def test_the_object_of_an_explicit_request_is_found_up_to_the_end_of_its_clause(
     raw: str, asked: tuple[str, ...]
 ) -> None:
     assert find_asked(raw) == asked
+
+
+@pytest.mark.parametrize(
+    ("raw", "contrast"),
+    [
+        (
+            "forget rimpac, when is the best time to visit hawaii?",
+            ("when is the best time to visit hawaii?", True),
+        ),
+        (
+            "not about rimpac, but how many carriers does the us have",
+            ("how many carriers does the us have", True),
+        ),
+        ("the lion exercise aside, how many lions are left?", ("how many lions are left?", True)),
+        (
+            "vostok is in the east, but what is the exercise in the west?",
+            ("what is the exercise in the west?", False),
+        ),
+        ("what is nato", ("", False)),
+        ("nato, when founded", ("", False)),
+    ],
+)
+def test_what_is_asked_once_a_topic_is_set_aside(raw: str, contrast: tuple[str, bool]) -> None:
+    assert find_contrast(raw) == contrast

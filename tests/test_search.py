@@ -1002,3 +1002,36 @@ def test_chat_about_slides_and_fact_checks_is_not_part_of_the_question(
     )
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply) and reply.entry.id == "dayton-agreement"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "forget rimpac, what's the best time of year to visit hawaii?",
+        "enough about balikatan, what's the weather in manila this week?",
+        "we aren't talking about the sea breeze exercise, how do I make a sea breeze drink?",
+        "the flintlock exercise is in africa, but how did flintlock rifles work?",
+    ],
+)
+def test_a_name_set_aside_before_the_real_question_is_not_the_answer(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert not isinstance(ask(knowledge, question), EntryReply)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "vostok is in the east, but what's the russian exercise in the west with belarus?",
+            "zapad",
+        ),
+        ("I know NATO has 32 members, but when did Finland join?", "nato"),
+        ("sorry if this was asked before, but when was ASEAN founded?", "asean"),
+    ],
+)
+def test_the_real_question_after_a_topic_set_aside_decides(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry
