@@ -13,6 +13,8 @@ much of the question its names and text explain (`explained`). The decision:
 from __future__ import annotations
 
 import heapq
+import itertools
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -153,6 +155,22 @@ NAME_FILLER = frozenset("between regarding concerning respecting".split())
 # Words by which a question points back at what it named before: "…, but when did it end?"
 BACK_REFERENCES = frozenset("it its they them their".split())
 
+# Words that ask what came before or after a thing: "what replaced isaf", "the successor of…"
+SUCCESSION = frozenset(
+    "replaced replace replaces replacement successor successors succeeded predecessor"
+    " predecessors preceded followed".split()
+)
+SUCCESSION_PAIRS = frozenset(
+    [
+        ("over", "from"),
+        ("came", "after"),
+        ("in", "after"),
+        ("follow", "on"),
+        ("came", "before"),
+        ("handed", "over"),
+    ]
+)
+
 # Words common in questions that point at no entry in particular.
 VAGUE = frozenset("year years time times number numbers first last next ago".split())
 
@@ -262,6 +280,7 @@ class Index:
         # Each entry's own fact labels ("High Representative", "Petersberg tasks"), worked out
         # when first needed: only entries a question puts forward are ever asked.
         self._labels: dict[int, tuple[_Label, ...]] = {}
+        self._succession: dict[int, tuple[int, ...]] = {}
         self._similar: dict[str, dict[str, float]] = {}
         # Entries that are one clause of a treaty: a name says "Article 5", "… clause"
         self.clauses = frozenset(
@@ -292,6 +311,14 @@ class Index:
         for token in {*tokens, joined}:
             if len(token) > 1 or token.isdigit():  # "P&S" matches only as the whole name
                 self.postings[token].append(number)
+
+    def succession(self, number: int) -> tuple[int, ...]:
+        """Related entries the entry's own text names in a sentence about what came before or
+        after it ("succeeded by the non-combat Resolute Support Mission"); remembered."""
+        found = self._succession.get(number)
+        if found is None:
+            found = self._succession[number] = _succession(self, number)
+        return found
 
     def labels(self, number: int) -> tuple[_Label, ...]:
         """The entry's own fact labels (see `_own_labels`); remembered, as they never change."""
@@ -336,6 +363,29 @@ class Index:
         return found
 
 
+def _succession(index: Index, number: int) -> tuple[int, ...]:
+    entry = index.entries[number]
+    facts = (f"{label}: {value}" for label, value in entry.facts.items())
+    texts = [entry.summary, *facts, *(f.text for f in entry.daily_facts)]
+    sentences = [fold(part) for text in texts for part in re.split(r"(?<=[.;])\s", text)]
+    sentences = [
+        f" {s} "
+        for s in sentences
+        if not SUCCESSION.isdisjoint(s.split())
+        or any(f" {a} {b} " in f" {s} " for a, b in SUCCESSION_PAIRS)
+    ]
+    found = []
+    for other_id in entry.related:
+        other = index.position.get(other_id)
+        if other is None or index.entries[other].kind is not entry.kind:
+            continue  # an operation follows an operation, not the alliance that ran both
+        phrases = {" ".join(s.tokens) for s in index.named[other]}
+        phrases |= {fold(s.text) for s in index.named[other]}
+        if any(f" {p} " in s for p in phrases if p for s in sentences):
+            found.append(other)
+    return tuple(found)
+
+
 def build_index(kb: KnowledgeBase) -> Index:
     """Build the matcher's index once, at load."""
     return Index(kb)
@@ -352,6 +402,8 @@ def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
         result = _as_asked(index, query, result)
     if result.outcome is Outcome.ANSWER and query.contrast:
         result = _after_contrast(index, query, result, limit)
+    if result.outcome is Outcome.ANSWER and _asks_succession(query.text):
+        result = _with_successor(index, query, result)
     if result.outcome is Outcome.ANSWER and result.best is not None:
         number = index.position[result.best.entry_id]
         return replace(result, labels=_asked_labels(index, number, query.words.split()))
@@ -396,6 +448,39 @@ def _renames(index: Index, number: int, words: list[str]) -> bool:
         and bool(telling)
         for surface in index.named[number]
     )
+
+
+def _asks_succession(text: str) -> bool:
+    """Whether the question asks what came before or after something ("what replaced isaf")."""
+    tokens = text.split()
+    return not SUCCESSION.isdisjoint(tokens) or any(
+        pair in SUCCESSION_PAIRS for pair in itertools.pairwise(tokens)
+    )
+
+
+def _with_successor(index: Index, query: Query, result: SearchResult) -> SearchResult:
+    """ "what replaced isaf in 2015": ISAF is named, but what is asked is the related entry its
+    own text names, in a sentence about succession, as what came next (or before): Resolute
+    Support. Which way the question points is not read, so both are offered, that entry
+    first (the one holding more of the question's words, when there are two); a question
+    naming both, or two names of the entry itself ("when did atmis replace amisom"), keeps
+    its answer."""
+    best = result.best
+    if best is None or best.via is Via.TEXT:
+        return result
+    number = index.position[best.entry_id]
+    words = query.words.split()
+    asked = set(words)
+    neighbours = index.succession(number)
+    if not neighbours or any(set(s.tokens) <= asked for n in neighbours for s in index.named[n]):
+        return result
+    own = {frozenset(s.tokens) for s in index.named[number] if set(s.tokens) <= asked}
+    if len(own) > 1:
+        return result  # two of its own names: "ifor handed over to sfor when?"
+    held = index.text.words_held(words, list(neighbours))
+    chosen = max(neighbours, key=lambda n: len(held.get(n, ())))  # "which eu force…": EUFOR
+    found = Candidate(index.entries[chosen].id, best.score, Via.RELATED, best.matched)
+    return SearchResult(Outcome.SUGGEST, (found, best))
 
 
 def _as_asked(index: Index, query: Query, result: SearchResult) -> SearchResult:

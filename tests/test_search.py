@@ -1035,3 +1035,23 @@ def test_the_real_question_after_a_topic_set_aside_decides(
 ) -> None:
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply) and reply.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "then"),
+    [
+        ("what replaced isaf in 2015", "resolute-support", "isaf"),
+        ("which eu force took over from sfor", "eufor-althea", "ifor-sfor"),
+    ],
+)
+def test_what_came_after_a_named_entry_offers_the_entry_its_text_names_as_such(
+    knowledge: Knowledge, question: str, first: str, then: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, SuggestReply)
+    assert [e.id for e in reply.entries][:2] == [first, then]
+
+
+def test_succession_within_one_entry_keeps_its_answer(knowledge: Knowledge) -> None:
+    reply = ask(knowledge, "when did atmis replace amisom")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "amisom-atmis"
