@@ -28,7 +28,10 @@ _DISMISS = re.compile(
     r"[^,]*?(?:,(?:\s*but\b)?|\bbut\b)|[^,]*\baside\s*,)",
     re.IGNORECASE,
 )
-_CONTEXT = re.compile(r"^\s*(?:while|since|after|aside from|apart from)\b[^,]*,", re.IGNORECASE)
+_CONTEXT = re.compile(  # not "while we're on the subject of aukus, …": that names the topic
+    r"^\s*(?:while(?! we're on| we are on)|since|after|aside from|apart from)\b[^,]*,",
+    re.IGNORECASE,
+)
 _BUT = re.compile(r"\bbut\b|,\s*however\b", re.IGNORECASE)
 MIN_CONTRAST_WORDS = 3  # words the part after "but" needs to be a question of its own
 # Words that frame what follows as the thing asked about: "tell me about …", "summary of …"

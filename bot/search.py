@@ -62,7 +62,7 @@ DOMINANT_LEAD = 15.0  # …and this far ahead of every other entry, is answered
 DOMINANT_UNKNOWN = 2  # words no entry knows it may leave over, per word of its text held
 SHORT_UNKNOWN_EXPLAINED = 0.8  # a name explaining this much of a short question may sit
 # beside one word we lack ("why did KFOR need reinforcements… I thought Kosovo was calm")
-CONTRAST_HELD = 0.5  # share of the real question's words its text must hold to stay answered
+CONTRAST_HELD = 0.75  # share of the real question's words its text must hold to stay answered
 EVERYDAY_HELD = 2  # words of its own text that let an everyday name sit beside unknown ones
 LABEL_WORDS = 2  # content words of a fact label that, all in a question, ask for that fact
 LABEL_NAMED = 0.5  # a label beside this much of the entry's name points at the entry
@@ -425,7 +425,7 @@ def _after_contrast(index: Index, query: Query, result: SearchResult, limit: int
     if after.intent is not Intent.ASK:
         return result
     alone = _search_or_emphasis(index, after, limit)
-    if alone.outcome is Outcome.ANSWER:
+    if alone.outcome is Outcome.ANSWER and not (query.dismissed and alone.best == best):
         return alone
     if query.dismissed:
         return SearchResult(Outcome.SUGGEST, (best,))
@@ -451,10 +451,15 @@ def _renames(index: Index, number: int, words: list[str]) -> bool:
 
 
 def _asks_succession(text: str) -> bool:
-    """Whether the question asks what came before or after something ("what replaced isaf")."""
+    """Whether the question asks what came before or after something ("what replaced isaf",
+    "who took over in bosnia from sfor"; not "when did nato take over isaf")."""
     tokens = text.split()
-    return not SUCCESSION.isdisjoint(tokens) or any(
-        pair in SUCCESSION_PAIRS for pair in itertools.pairwise(tokens)
+    pairs = list(itertools.pairwise(tokens))
+    if not SUCCESSION.isdisjoint(tokens) or any(pair in SUCCESSION_PAIRS for pair in pairs):
+        return True
+    return any(
+        first in ("took", "take", "taken") and second == "over" and "from" in tokens[n + 2 :]
+        for n, (first, second) in enumerate(pairs)
     )
 
 
@@ -475,7 +480,7 @@ def _with_successor(index: Index, query: Query, result: SearchResult) -> SearchR
     if not neighbours or any(set(s.tokens) <= asked for n in neighbours for s in index.named[n]):
         return result
     own = {frozenset(s.tokens) for s in index.named[number] if set(s.tokens) <= asked}
-    if len(own) > 1:
+    if any(not a <= b and not b <= a for a in own for b in own):
         return result  # two of its own names: "ifor handed over to sfor when?"
     held = index.text.words_held(words, list(neighbours))
     chosen = max(neighbours, key=lambda n: len(held.get(n, ())))  # "which eu force…": EUFOR

@@ -1055,3 +1055,24 @@ def test_what_came_after_a_named_entry_offers_the_entry_its_text_names_as_such(
 def test_succession_within_one_entry_keeps_its_answer(knowledge: Knowledge) -> None:
     reply = ask(knowledge, "when did atmis replace amisom")
     assert isinstance(reply, EntryReply) and reply.entry.id == "amisom-atmis"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("which nato mission followed isaf", "resolute-support"),
+        ("who took over peacekeeping in bosnia from sfor", "eufor-althea"),
+    ],
+)
+def test_more_ways_of_asking_what_came_after(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, SuggestReply) and reply.entries[0].id == entry
+
+
+def test_a_topic_named_by_its_subject_is_the_topic(knowledge: Knowledge) -> None:
+    reply = ask(knowledge, "while we're on the subject of AUKUS, who builds the submarines?")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "aukus"
+    reply = ask(knowledge, "we know about the five eyes alliance, but what are the five senses?")
+    assert not isinstance(reply, EntryReply)
