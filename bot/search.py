@@ -1,4 +1,4 @@
-"""The matcher: an index built once at load, and `search(index, query)` → a decided result.
+"""The matcher: `search(index, query)` → a decided result, over the index of `bot.index`.
 
 Names and aliases are matched word by word (one typo per word tolerated) through a token index;
 the entries' own text (summary, facts, tags) is searched with SQLite FTS5. Each candidate entry
@@ -13,19 +13,29 @@ much of the question its names and text explain (`explained`). The decision:
 from __future__ import annotations
 
 import heapq
-import itertools
-import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
-from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
-
-from bot.fulltext import TextIndex, stem
+from bot.followups import reconsider
+from bot.fulltext import stem
+from bot.index import (
+    CLAUSE_WORDS,
+    GENERIC,
+    Candidate,
+    Index,
+    Outcome,
+    SearchResult,
+    Surface,
+    Via,
+    build_index,
+    content_words,
+    weight,
+)
 from bot.places import PLACES, place_groups
-from bot.query import ASK_WORDS, EQUIVALENTS, FIELD_WORDS, FILLER, Intent, Query, fold, parse_query
-from bot.schema import Entry, KnowledgeBase
-from bot.slips import MIN_PLACE_SLIP, MIN_TYPO_LEN, deletions, is_filler_slip, place_slip
+from bot.query import ASK_WORDS, EQUIVALENTS, FIELD_WORDS, Query
+from bot.slips import MIN_PLACE_SLIP, MIN_TYPO_LEN, is_filler_slip, place_slip
+
+__all__ = ["Candidate", "Index", "Outcome", "SearchResult", "Via", "build_index", "search"]
 
 THROUGH_NAMED_MAX = 0.5  # a named entry explaining less than this may only be a way in:
 THROUGH_EXPLAINED = 0.55  # a related entry explaining this much, this far ahead of it,
@@ -62,27 +72,12 @@ DOMINANT_LEAD = 15.0  # …and this far ahead of every other entry, is answered
 DOMINANT_UNKNOWN = 2  # words no entry knows it may leave over, per word of its text held
 SHORT_UNKNOWN_EXPLAINED = 0.8  # a name explaining this much of a short question may sit
 # beside one word we lack ("why did KFOR need reinforcements… I thought Kosovo was calm")
-CONTRAST_HELD = 0.75  # share of the real question's words its text must hold to stay answered
 EVERYDAY_HELD = 2  # words of its own text that let an everyday name sit beside unknown ones
-LABEL_WORDS = 2  # content words of a fact label that, all in a question, ask for that fact
 LABEL_NAMED = 0.5  # a label beside this much of the entry's name points at the entry
 MAX_POSTINGS = 200  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 16  # names scored in full per question, the most promising first
-SIMILAR_CACHE = 65536  # question words whose near vocabulary words are remembered
-TYPO_CREDIT = 0.9  # a word one edit away counts nearly as much as the word itself
 SLIP_POSITIONS = 2  # how far into the question a misspelt filler word is looked for
 FTS_CANDIDATES = 5
-
-# Words that say what sort of thing is meant, not which one: they count for less.
-GENERIC = frozenset(
-    """
-    treaty treaties exercise exercises operation operations op ops alliance alliances agreement
-    agreements accord accords pact organisation organization mission missions force forces
-    convention group initiative partnership council union defence defense military security
-    cooperation international joint multinational nato un eu us uk
-    """.split()
-)
-
 
 # Words that judge a thing: asked of a named entry only beside a word of the field ("was
 # operation allied force legal"), since many names are everyday words ("are red flag laws
@@ -128,9 +123,6 @@ DESCRIBED_KINDS: dict[str, frozenset[str]] = {
     for word in words.split()
 }
 
-# Words that describe one clause of a treaty, not a whole one.
-CLAUSE_WORDS = frozenset("clause article".split())
-
 # Words that say a thing is being described: "the treaty that…", "the force that…".
 TOPIC_NOUNS = frozenset(KIND_CUES) | frozenset(
     "deal agreement force forces group body forum mission organization arrangement"
@@ -147,248 +139,18 @@ NAMING_NOUNS = (
 
 PLACE_GROUPS = place_groups()
 
-# Words that join the parts of a long formal name ("Treaty of Mutual Cooperation and Security
-# between the United States and Japan"): they name nothing, though in a question's text they
-# may still tell entries apart.
-NAME_FILLER = frozenset("between regarding concerning respecting".split())
-
-# Words by which a question points back at what it named before: "…, but when did it end?"
-BACK_REFERENCES = frozenset("it its they them their".split())
-
-# Words that ask what came before or after a thing: "what replaced isaf", "the successor of…"
-SUCCESSION = frozenset(
-    "replaced replace replaces replacement successor successors succeeded predecessor"
-    " predecessors preceded followed".split()
-)
-SUCCESSION_PAIRS = frozenset(
-    [
-        ("over", "from"),
-        ("came", "after"),
-        ("in", "after"),
-        ("follow", "on"),
-        ("came", "before"),
-        ("handed", "over"),
-    ]
-)
-
-# Words common in questions that point at no entry in particular.
-VAGUE = frozenset("year years time times number numbers first last next ago".split())
-
-
-class Outcome(StrEnum):
-    ANSWER = "answer"
-    SUGGEST = "suggest"
-    NONE = "none"
-
-
-class Via(StrEnum):
-    NAME = "name"
-    ALIAS = "alias"
-    TEXT = "text"
-    RELATED = "related"  # related to an entry the question names (`matched` is that name)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    entry_id: str
-    score: float  # 0-100
-    via: Via
-    matched: str  # the name or alias as written, or "its own text"
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    outcome: Outcome
-    candidates: tuple[Candidate, ...] = ()  # best first; the answer is candidates[0]
-    labels: tuple[str, ...] = ()  # the answer's own fact labels the question holds
-
-    @property
-    def best(self) -> Candidate | None:
-        return self.candidates[0] if self.candidates else None
-
-
-@dataclass(frozen=True)
-class _Surface:
-    entry: int  # position of the entry in the knowledge base
-    text: str  # as written
-    via: Via
-    tokens: tuple[str, ...]  # folded, filler removed
-    joined: str  # tokens without spaces: "redflag" names "Red Flag"
-    weights: tuple[float, ...]  # of each token, within a name
-    total: float
-    everyday: bool = False  # also an everyday phrase or another thing's name ("Red Flag")
-
-
-@dataclass(frozen=True)
-class _Label:
-    """A fact label of an entry's own: its text, its content words, whether a tag holds them."""
-
-    text: str
-    tokens: frozenset[str]
-    tagged: bool
-
 
 @dataclass
 class _Evidence:
     """What the question tells us about one entry."""
 
     cover: float = 0.0  # best share of one name's words found in the question
-    surface: _Surface | None = None
+    surface: Surface | None = None
     named: frozenset[str] = frozenset()  # question words that matched that name
     also: frozenset[str] = frozenset()  # and the words of its other names (typos included)
     explained: float = 0.0  # share of the question (weighted) the entry accounts for
     known: frozenset[str] = frozenset()  # the question words it accounts for
     score: float = 0.0
-
-
-def weight(token: str, *, in_name: bool = False) -> float:
-    """How much a word says about which entry is meant (in a name, generic words say little)."""
-    if token in FIELD_WORDS and not in_name:
-        return 0.25
-    if token in GENERIC:
-        return 0.25 if in_name else 0.5
-    if token.isdigit() and len(token) in (2, 4):
-        return 0.3  # years and editions: "baltops 2024", "freedom shield 24"
-    if len(token) in (3, 5) and token[-1] == "s" and token[:-1].isdigit():
-        return 0.3  # decades: "in the 90s", "1990s"
-    if len(token) == 1 or token in VAGUE:
-        return 0.25
-    return 1.0
-
-
-class Index:
-    """Names and aliases by exact form and by word (typo-tolerant), plus FTS5 over entry text."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.entries: tuple[Entry, ...] = kb.entries
-        self.position: dict[str, int] = {entry.id: n for n, entry in enumerate(kb.entries)}
-        self.named: list[list[_Surface]] = [[] for _ in kb.entries]  # each entry's surfaces
-        self.surfaces: list[_Surface] = []
-        self.exact: dict[str, int] = {}
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        self.deletes: dict[str, set[str]] = defaultdict(set)
-        for number, entry in enumerate(kb.entries):
-            everyday = {fold(text) for text in entry.everyday}
-            self._add(number, entry.name, Via.NAME, everyday)
-            for alias in entry.aliases:
-                self._add(number, alias, Via.ALIAS, everyday)
-        words = {token for surface in self.surfaces for token in surface.tokens}
-        for token in words:  # typos are looked for in words, not in run-together names
-            if len(token) >= MIN_TYPO_LEN:
-                for variant in deletions(token):
-                    self.deletes[variant].add(token)
-        # Each entry's own fact labels ("High Representative", "Petersberg tasks"), worked out
-        # when first needed: only entries a question puts forward are ever asked.
-        self._labels: dict[int, tuple[_Label, ...]] = {}
-        self._succession: dict[int, tuple[int, ...]] = {}
-        self._similar: dict[str, dict[str, float]] = {}
-        # Entries that are one clause of a treaty: a name says "Article 5", "… clause"
-        self.clauses = frozenset(
-            surface.entry for surface in self.surfaces if CLAUSE_WORDS & set(surface.tokens)
-        )
-        self.numbers: list[frozenset[str]] = [frozenset() for _ in kb.entries]
-        for surface in self.surfaces:
-            digits = {t for t in surface.tokens if t.isdigit() and len(t) <= 3}
-            if digits:
-                self.numbers[surface.entry] |= digits
-        self.postings = dict(self.postings)
-        self.deletes = dict(self.deletes)
-        self.text = TextIndex(kb)
-
-    def _add(self, entry: int, text: str, via: Via, everyday: set[str]) -> None:
-        folded = fold(text)
-        tokens = tuple(t for t in folded.split() if t not in FILLER and t not in NAME_FILLER)
-        tokens = tokens or tuple(folded.split())
-        number = len(self.surfaces)
-        joined = "".join(tokens)
-        weights = tuple(weight(t, in_name=True) for t in tokens)
-        total = sum(weights) or 1.0
-        surface = _Surface(entry, text, via, tokens, joined, weights, total, folded in everyday)
-        self.surfaces.append(surface)
-        self.named[entry].append(surface)
-        for key in (folded, " ".join(tokens)):
-            self.exact.setdefault(key, number)
-        for token in {*tokens, joined}:
-            if len(token) > 1 or token.isdigit():  # "P&S" matches only as the whole name
-                self.postings[token].append(number)
-
-    def succession(self, number: int) -> tuple[int, ...]:
-        """Related entries the entry's own text names in a sentence about what came before or
-        after it ("succeeded by the non-combat Resolute Support Mission"); remembered."""
-        found = self._succession.get(number)
-        if found is None:
-            found = self._succession[number] = _succession(self, number)
-        return found
-
-    def labels(self, number: int) -> tuple[_Label, ...]:
-        """The entry's own fact labels (see `_own_labels`); remembered, as they never change."""
-        found = self._labels.get(number)
-        if found is None:
-            found = self._labels[number] = _own_labels(self.entries[number])
-        return found
-
-    def similar_tokens(self, token: str) -> dict[str, float]:
-        """Vocabulary words equal to `token` or one edit away, with the credit each earns
-        (remembered: a question asks for the same word several times)."""
-        found = self._similar.get(token)
-        if found is None:
-            if len(self._similar) >= SIMILAR_CACHE:
-                self._similar.clear()
-            found = self._similar[token] = self._similar_tokens(token)
-        return found
-
-    def _similar_tokens(self, token: str) -> dict[str, float]:
-        if token in self.postings:
-            return {token: 1.0}  # a word we know is not a typo of another ("kfor", "ifor")
-        found: dict[str, float] = {}
-        if self.text.knows(token) or any(self.text.knows(e) for e in EQUIVALENTS.get(token, ())):
-            return found  # nor is a word the entries are written in: "navy" is not "NAVO",
-            # nor one whose everyday equivalent they use: "scaring" is not "sharing"
-        if len(token) < MIN_TYPO_LEN - 1:
-            return found
-        if len(token) < MIN_TYPO_LEN:  # "eys" → "eyes": one letter missing, nothing else
-            return dict.fromkeys(self.deletes.get(token, ()), TYPO_CREDIT)
-        near: set[str] = set(self.deletes.get(token, ()))
-        for variant in deletions(token):
-            if len(variant) >= MIN_TYPO_LEN and variant in self.postings:
-                near.add(variant)
-            near.update(self.deletes.get(variant, ()))
-        for word in near:
-            if word not in found and OSA.distance(word, token, score_cutoff=1) <= 1:
-                found[word] = TYPO_CREDIT
-        # Spelt by sound: "triumf" is Triumph, "sofia" may be Sophia (or a SOFA, one edit away)
-        for sounded in {token.replace("ph", "f"), token.replace("f", "ph")} - {token}:
-            if sounded in self.postings:
-                found[sounded] = TYPO_CREDIT
-        return found
-
-
-def _succession(index: Index, number: int) -> tuple[int, ...]:
-    entry = index.entries[number]
-    facts = (f"{label}: {value}" for label, value in entry.facts.items())
-    texts = [entry.summary, *facts, *(f.text for f in entry.daily_facts)]
-    sentences = [fold(part) for text in texts for part in re.split(r"(?<=[.;])\s", text)]
-    sentences = [
-        f" {s} "
-        for s in sentences
-        if not SUCCESSION.isdisjoint(s.split())
-        or any(f" {a} {b} " in f" {s} " for a, b in SUCCESSION_PAIRS)
-    ]
-    found = []
-    for other_id in entry.related:
-        other = index.position.get(other_id)
-        if other is None or index.entries[other].kind is not entry.kind:
-            continue  # an operation follows an operation, not the alliance that ran both
-        phrases = {" ".join(s.tokens) for s in index.named[other]}
-        phrases |= {fold(s.text) for s in index.named[other]}
-        if any(f" {p} " in s for p in phrases if p for s in sentences):
-            found.append(other)
-    return tuple(found)
-
-
-def build_index(kb: KnowledgeBase) -> Index:
-    """Build the matcher's index once, at load."""
-    return Index(kb)
 
 
 def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
@@ -398,129 +160,11 @@ def search(index: Index, query: Query, *, limit: int = 3) -> SearchResult:
     or `code` does: "this article mentions *Operation Unified Protector*, what was that?"."""
     query = _with_places_mended(index, _without_filler_typos(index, query))
     result = _search_or_emphasis(index, query, limit)
-    if result.outcome is Outcome.SUGGEST and query.asked:
-        result = _as_asked(index, query, result)
-    if result.outcome is Outcome.ANSWER and query.contrast:
-        result = _after_contrast(index, query, result, limit)
-    if result.outcome is Outcome.ANSWER and _asks_succession(query.text):
-        result = _with_successor(index, query, result)
+    result = reconsider(index, query, result, lambda part: _search_or_emphasis(index, part, limit))
     if result.outcome is Outcome.ANSWER and result.best is not None:
         number = index.position[result.best.entry_id]
         return replace(result, labels=_asked_labels(index, number, query.words.split()))
     return result
-
-
-def _after_contrast(index: Index, query: Query, result: SearchResult, limit: int) -> SearchResult:
-    """A name answered that the question sets aside before asking its real question ("forget
-    rimpac, when is the best time to visit hawaii?", "vostok is in the east, but what's the
-    exercise in the west?") is not the answer: the real question alone decides. When that
-    answers nothing, an entry dismissed outright is only offered; one given as context stays
-    the answer if the real question points back at it ("…but when did it start?"), or if its
-    text holds half the real question's words ("I know NATO has 32 members, but when did
-    Finland join?")."""
-    best = result.best
-    if best is None or best.via is Via.TEXT:
-        return result
-    after = parse_query(query.contrast)
-    if after.intent is not Intent.ASK:
-        return result
-    alone = _search_or_emphasis(index, after, limit)
-    if alone.outcome is Outcome.ANSWER and not (query.dismissed and alone.best == best):
-        return alone
-    if query.dismissed:
-        return SearchResult(Outcome.SUGGEST, (best,))
-    if BACK_REFERENCES & set(after.text.split()):
-        return result
-    number = index.position[best.entry_id]
-    asked = [w for w in dict.fromkeys(_content(after.words.split())) if w not in ASK_WORDS]
-    held = [w for w in asked if index.text.holds(number, w)]
-    if not _renames(index, number, asked) and len(held) >= CONTRAST_HELD * len(asked):
-        return result
-    return SearchResult(Outcome.SUGGEST, (best,))
-
-
-def _renames(index: Index, number: int, words: list[str]) -> bool:
-    """Whether the words hold every telling word of one of the entry's names ("exercise"
-    alone is none)."""
-    held = set(words)
-    return any(
-        (telling := {t for t in surface.tokens if weight(t, in_name=True) >= 1.0}) <= held
-        and bool(telling)
-        for surface in index.named[number]
-    )
-
-
-def _asks_succession(text: str) -> bool:
-    """Whether the question asks what came before or after something ("what replaced isaf",
-    "who took over in bosnia from sfor"; not "when did nato take over isaf")."""
-    tokens = text.split()
-    pairs = list(itertools.pairwise(tokens))
-    if not SUCCESSION.isdisjoint(tokens) or any(pair in SUCCESSION_PAIRS for pair in pairs):
-        return True
-    return any(
-        first in ("took", "take", "taken") and second == "over" and "from" in tokens[n + 2 :]
-        for n, (first, second) in enumerate(pairs)
-    )
-
-
-def _with_successor(index: Index, query: Query, result: SearchResult) -> SearchResult:
-    """ "what replaced isaf in 2015": ISAF is named, but what is asked is the related entry its
-    own text names, in a sentence about succession, as what came next (or before): Resolute
-    Support. Which way the question points is not read, so both are offered, that entry
-    first (the one holding more of the question's words, when there are two); a question
-    naming both, or two names of the entry itself ("when did atmis replace amisom"), keeps
-    its answer."""
-    best = result.best
-    if best is None or best.via is Via.TEXT:
-        return result
-    number = index.position[best.entry_id]
-    words = query.words.split()
-    asked = set(words)
-    neighbours = index.succession(number)
-    if not neighbours or any(set(s.tokens) <= asked for n in neighbours for s in index.named[n]):
-        return result
-    own = {frozenset(s.tokens) for s in index.named[number] if set(s.tokens) <= asked}
-    if any(not a <= b and not b <= a for a in own for b in own):
-        return result  # two of its own names: "ifor handed over to sfor when?"
-    held = index.text.words_held(words, list(neighbours))
-    chosen = max(neighbours, key=lambda n: len(held.get(n, ())))  # "which eu force…": EUFOR
-    found = Candidate(index.entries[chosen].id, best.score, Via.RELATED, best.matched)
-    return SearchResult(Outcome.SUGGEST, (found, best))
-
-
-def _as_asked(index: Index, query: Query, result: SearchResult) -> SearchResult:
-    """A suggestion becomes the answer when the question asks for it outright and it leads:
-    "anyone here know much about Cobra Gold? my cousin's unit is heading out for it". The
-    request's object must be the name, or begin with it and go on with a word that names
-    nothing ("… Desert Storm for a quiz"); a name that is an everyday phrase must be all of
-    it ("tell me about red flag", not "what is a red flag in cricket")."""
-    best = max(result.candidates, key=lambda c: c.score)
-    if best.via is Via.TEXT:
-        return result  # named by no name of its own
-    for asked in query.asked:
-        number = _asked_entry(index, asked.split())
-        if number is not None and index.entries[number].id == best.entry_id:
-            return SearchResult(Outcome.ANSWER, (best,))
-    return result
-
-
-def _asked_entry(index: Index, tokens: list[str]) -> int | None:
-    """The entry whose name the tokens are, or begin with (see `_as_asked`)."""
-    qualified = tokens[:1] in (["operation"], ["exercise"])  # "Operation Desert Storm"
-    for skip in (1, 0) if qualified else (0,):
-        for end in range(len(tokens), skip, -1):
-            number = index.exact.get(" ".join(tokens[skip:end]))
-            if number is None:
-                continue
-            surface = index.surfaces[number]
-            whole = end == len(tokens)
-            if whole or (
-                (tokens[end] in FILLER or tokens[end] in NAME_FILLER)
-                and (qualified or not surface.everyday)
-            ):
-                return surface.entry
-            return None
-    return None
 
 
 def _search_or_emphasis(index: Index, query: Query, limit: int) -> SearchResult:
@@ -770,7 +414,7 @@ def _name_evidence(index: Index, words: list[str]) -> dict[int, _Evidence]:
     return evidence
 
 
-def _cover(surface: _Surface, known: dict[str, tuple[float, str]]) -> tuple[float, frozenset[str]]:
+def _cover(surface: Surface, known: dict[str, tuple[float, str]]) -> tuple[float, frozenset[str]]:
     """Share (weighted) of the surface's words present in the question, and which words."""
     if len(surface.tokens) > 1:
         whole = known.get(surface.joined)
@@ -852,7 +496,9 @@ def _decide(
         key=lambda item: (-item[1].score, item[0] not in fits, -len(item[1].named)),
     )
     # A long description is offered its closest entries on less: it shares fewer of its words
-    suggest_at = SUGGEST_AT if len(_content(words)) < DESCRIPTION_WORDS else DESCRIPTION_SUGGEST_AT
+    suggest_at = (
+        SUGGEST_AT if len(content_words(words)) < DESCRIPTION_WORDS else DESCRIPTION_SUGGEST_AT
+    )
     if not order or order[0][1].score < suggest_at:
         return SearchResult(Outcome.NONE)
     # A longer name present, holding the words of the best one's and more, comes first:
@@ -950,7 +596,7 @@ def _text_may_answer(
     if any(_foreign_name(index, number, phrase) for phrase in proper):
         return False
     left = _unexplained(found, words)
-    if len(_content(words)) <= SHORT_QUESTION and any(_unknown(index, w) for w in left):
+    if len(content_words(words)) <= SHORT_QUESTION and any(_unknown(index, w) for w in left):
         return False
     if any(w in PLACES for w in left):
         return False
@@ -996,7 +642,7 @@ def _through_named(
     entry = index.entries[best]
     others = (f.explained for n, f in evidence.items() if n not in (number, best))
     lead = found.explained - max(others, default=0.0)  # named entries besides `number` too
-    content = _content(words)
+    content = content_words(words)
     if (
         (entry.id in linked or index.entries[number].id in entry.related)
         and len(content) >= TEXT_MIN_WORDS
@@ -1028,7 +674,7 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     if _mostly_unknown(index, left, words, share=NAMED_UNKNOWN_SHARE):
         return False  # "what is the bright star poem about, my teacher asked"
     stems = {stem(t) for t in tokens}
-    short = len([w for w in _content(words) if w not in ASK_WORDS]) <= SHORT_QUESTION
+    short = len([w for w in content_words(words) if w not in ASK_WORDS]) <= SHORT_QUESTION
     if any(stem(w) not in stems for w in inexact):
         # a typo: in a short question, the rest must fit too, or be words the entries use
         return not short or (len(left) <= 1 and not any(_unknown(index, w) for w in left))
@@ -1058,7 +704,7 @@ def _own_words(index: Index, found: _Evidence, words: list[str]) -> list[str]:
     number = found.surface.entry if found.surface is not None else -1
     return [
         w
-        for w in dict.fromkeys(_content(words))
+        for w in dict.fromkeys(content_words(words))
         if w not in found.also and w not in ASK_WORDS and index.text.holds(number, w)
     ]
 
@@ -1084,26 +730,6 @@ def _asked_labels(index: Index, number: int, words: list[str]) -> tuple[str, ...
     """The entry's fact labels whose every content word the question holds."""
     held = set(words)
     return tuple(label.text for label in index.labels(number) if label.tokens <= held)
-
-
-def _own_labels(entry: Entry) -> tuple[_Label, ...]:
-    """The fact labels that name something of this entry's own (not "Founded", "Members":
-    those are asked through FIELD_WORDS), with their content words and whether the entry's
-    tags hold them too."""
-    name = {t for text in (entry.name, *entry.aliases) for t in fold(text).split()}
-    tags = {t for tag in entry.tags for t in fold(tag).split()}
-    found = []
-    for label in entry.facts:
-        tokens = frozenset(
-            t for t in fold(label).split() if t not in FILLER and weight(t, in_name=True) >= 1.0
-        )
-        if (
-            len(tokens) >= LABEL_WORDS
-            and not tokens & FIELD_WORDS.keys()
-            and not tokens & name  # "Trident Juncture 2015" is an edition, not a field asked
-        ):
-            found.append(_Label(label, tokens, tokens <= tags))
-    return tuple(found)
 
 
 def _kind_fits(index: Index, number: int, words: list[str]) -> bool:
@@ -1170,14 +796,14 @@ def _is_text_answer(index: Index, top: _Evidence, rest: list[_Evidence], words: 
     if _mostly_unknown(index, left, words):
         return False
     unsure = any(_unknown(index, w) for w in left)
-    long = len(_content(words)) >= DESCRIPTION_WORDS  # a long description shares fewer words
+    long = len(content_words(words)) >= DESCRIPTION_WORDS  # a long description shares fewer words
     if top.explained >= (DESCRIPTION_EXPLAINED if long else TEXT_EXPLAINED):
         enough = _telling(words) >= TEXT_MIN_WORDS
         return enough and lead >= (UNSURE_LEAD if unsure else TEXT_LEAD)
     # Less of the question explained: far ahead of the rest, on more telling words.
     return (
         top.explained >= TEXT_CLEAR_EXPLAINED
-        and len(_content(words)) >= TEXT_MIN_WORDS
+        and len(content_words(words)) >= TEXT_MIN_WORDS
         and lead >= TEXT_CLEAR_LEAD
     )
 
@@ -1188,7 +814,7 @@ def _mostly_unknown(
     """Whether two or more of the words left over, and `share` of the question's content
     words, are words no entry knows: the question is about something else."""
     unknown = [w for w in left if _unknown(index, w)]
-    telling = {w for w in _content(words) if w not in ASK_WORDS}
+    telling = {w for w in content_words(words) if w not in ASK_WORDS}
     return len(unknown) >= 2 and len(unknown) >= share * len(telling)
 
 
@@ -1197,11 +823,6 @@ def _telling(words: list[str]) -> float:
     counting half: "the 2018 nato exercise in norway with about 50,000 troops" says enough,
     "the treaty between israel and egypt" does not."""
     return sum(1.0 if weight(w) >= 1.0 else 0.5 for w in words if weight(w) >= weight("2018"))
-
-
-def _content(words: list[str]) -> list[str]:
-    """The words that say something about which entry is meant (see `weight`)."""
-    return [w for w in words if weight(w) >= 1.0]
 
 
 def _unexplained(found: _Evidence, words: list[str]) -> list[str]:
@@ -1227,7 +848,7 @@ def _is_sure_text_answer(
     `label`, the question holds one of the entry's fact labels and may be shorter still:
     "who is the eu high representative"."""
     # Two names of one place are one piece of evidence: "tokyo" and "japanese" are Japan.
-    content = {PLACE_GROUPS.get(w, w) for w in _content(words)}
+    content = {PLACE_GROUPS.get(w, w) for w in content_words(words)}
     if top.explained < SURE_TEXT_EXPLAINED or (len(content) < SURE_TEXT_WORDS and not label):
         return False
     if any(_unknown(index, w) for w in _unexplained(top, words)):
@@ -1264,7 +885,7 @@ def _is_dominant_named_answer(
         return False
     if top.surface is None or top.surface.everyday:
         return False  # "best time to visit kakadu national park"
-    if len([w for w in _content(words) if w not in ASK_WORDS]) <= SHORT_QUESTION:
+    if len([w for w in content_words(words) if w not in ASK_WORDS]) <= SHORT_QUESTION:
         return False  # too little to go on
     held = _own_words(index, top, words)
     if not held:

@@ -14,6 +14,8 @@ CORE = [
     "query",
     "slips",
     "search",
+    "index",
+    "followups",
     "answer",
     "blocks",
     "plaintext",

@@ -1,0 +1,158 @@
+"""Second looks at a decided result, from how the question is put: a name asked for
+outright ("anyone know much about Cobra Gold? my cousin…"), a topic set aside before the real
+question ("forget rimpac, when is the best time to visit hawaii?"), and what came after a named
+entry ("what replaced isaf")."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from bot.index import (
+    NAME_FILLER,
+    SUCCESSION,
+    SUCCESSION_PAIRS,
+    Candidate,
+    Index,
+    Outcome,
+    SearchResult,
+    Via,
+    content_words,
+    weight,
+)
+from bot.query import ASK_WORDS, FILLER, Intent, Query, parse_query
+
+# Words by which a question points back at what it named before: "…, but when did it end?"
+BACK_REFERENCES = frozenset("it its they them their".split())
+
+CONTRAST_HELD = 0.75  # share of the real question's words its text must hold to stay answered
+
+Research = Callable[[Query], SearchResult]  # the matcher, for a part of the question
+
+
+def reconsider(
+    index: Index, query: Query, result: SearchResult, research: Research
+) -> SearchResult:
+    """The result, looked at again in the light of how the question is put (see the module)."""
+    if result.outcome is Outcome.SUGGEST and query.asked:
+        result = _as_asked(index, query, result)
+    if result.outcome is Outcome.ANSWER and query.contrast:
+        result = _after_contrast(index, query, result, research)
+    if result.outcome is Outcome.ANSWER and _asks_succession(query.text):
+        result = _with_successor(index, query, result)
+    return result
+
+
+def _after_contrast(
+    index: Index, query: Query, result: SearchResult, research: Research
+) -> SearchResult:
+    """A name answered that the question sets aside before asking its real question ("forget
+    rimpac, when is the best time to visit hawaii?", "vostok is in the east, but what's the
+    exercise in the west?") is not the answer: the real question alone decides. When that
+    answers nothing, an entry dismissed outright is only offered; one given as context stays
+    the answer if the real question points back at it ("…but when did it start?"), or if its
+    text holds half the real question's words ("I know NATO has 32 members, but when did
+    Finland join?")."""
+    best = result.best
+    if best is None or best.via is Via.TEXT:
+        return result
+    after = parse_query(query.contrast)
+    if after.intent is not Intent.ASK:
+        return result
+    alone = research(after)
+    if alone.outcome is Outcome.ANSWER and not (query.dismissed and alone.best == best):
+        return alone
+    if query.dismissed:
+        return SearchResult(Outcome.SUGGEST, (best,))
+    if BACK_REFERENCES & set(after.text.split()):
+        return result
+    number = index.position[best.entry_id]
+    asked = [w for w in dict.fromkeys(content_words(after.words.split())) if w not in ASK_WORDS]
+    held = [w for w in asked if index.text.holds(number, w)]
+    if not _renames(index, number, asked) and len(held) >= CONTRAST_HELD * len(asked):
+        return result
+    return SearchResult(Outcome.SUGGEST, (best,))
+
+
+def _renames(index: Index, number: int, words: list[str]) -> bool:
+    """Whether the words hold every telling word of one of the entry's names ("exercise"
+    alone is none)."""
+    held = set(words)
+    return any(
+        (telling := {t for t in surface.tokens if weight(t, in_name=True) >= 1.0}) <= held
+        and bool(telling)
+        for surface in index.named[number]
+    )
+
+
+def _asks_succession(text: str) -> bool:
+    """Whether the question asks what came before or after something ("what replaced isaf",
+    "who took over in bosnia from sfor"; not "when did nato take over isaf")."""
+    tokens = text.split()
+    pairs = list(itertools.pairwise(tokens))
+    if not SUCCESSION.isdisjoint(tokens) or any(pair in SUCCESSION_PAIRS for pair in pairs):
+        return True
+    return any(
+        first in ("took", "take", "taken") and second == "over" and "from" in tokens[n + 2 :]
+        for n, (first, second) in enumerate(pairs)
+    )
+
+
+def _with_successor(index: Index, query: Query, result: SearchResult) -> SearchResult:
+    """ "what replaced isaf in 2015": ISAF is named, but what is asked is the related entry its
+    own text names, in a sentence about succession, as what came next (or before): Resolute
+    Support. Which way the question points is not read, so both are offered, that entry
+    first (the one holding more of the question's words, when there are two); a question
+    naming both, or two names of the entry itself ("when did atmis replace amisom"), keeps
+    its answer."""
+    best = result.best
+    if best is None or best.via is Via.TEXT:
+        return result
+    number = index.position[best.entry_id]
+    words = query.words.split()
+    asked = set(words)
+    neighbours = index.succession(number)
+    if not neighbours or any(set(s.tokens) <= asked for n in neighbours for s in index.named[n]):
+        return result
+    own = {frozenset(s.tokens) for s in index.named[number] if set(s.tokens) <= asked}
+    if any(not a <= b and not b <= a for a in own for b in own):
+        return result  # two of its own names: "ifor handed over to sfor when?"
+    held = index.text.words_held(words, list(neighbours))
+    chosen = max(neighbours, key=lambda n: len(held.get(n, ())))  # "which eu force…": EUFOR
+    found = Candidate(index.entries[chosen].id, best.score, Via.RELATED, best.matched)
+    return SearchResult(Outcome.SUGGEST, (found, best))
+
+
+def _as_asked(index: Index, query: Query, result: SearchResult) -> SearchResult:
+    """A suggestion becomes the answer when the question asks for it outright and it leads:
+    "anyone here know much about Cobra Gold? my cousin's unit is heading out for it". The
+    request's object must be the name, or begin with it and go on with a word that names
+    nothing ("… Desert Storm for a quiz"); a name that is an everyday phrase must be all of
+    it ("tell me about red flag", not "what is a red flag in cricket")."""
+    best = max(result.candidates, key=lambda c: c.score)
+    if best.via is Via.TEXT:
+        return result  # named by no name of its own
+    for asked in query.asked:
+        number = _asked_entry(index, asked.split())
+        if number is not None and index.entries[number].id == best.entry_id:
+            return SearchResult(Outcome.ANSWER, (best,))
+    return result
+
+
+def _asked_entry(index: Index, tokens: list[str]) -> int | None:
+    """The entry whose name the tokens are, or begin with (see `_as_asked`)."""
+    qualified = tokens[:1] in (["operation"], ["exercise"])  # "Operation Desert Storm"
+    for skip in (1, 0) if qualified else (0,):
+        for end in range(len(tokens), skip, -1):
+            number = index.exact.get(" ".join(tokens[skip:end]))
+            if number is None:
+                continue
+            surface = index.surfaces[number]
+            whole = end == len(tokens)
+            if whole or (
+                (tokens[end] in FILLER or tokens[end] in NAME_FILLER)
+                and (qualified or not surface.everyday)
+            ):
+                return surface.entry
+            return None
+    return None
