@@ -82,7 +82,7 @@ ENGLISH_FILLER = frozenset(
     colleagues rather far most nothing only beyond trying try think thinking bother reason
     eg ie etc because few writing briefing researching preparing page pages topic website worth
     remember supposed short crossposting besides slide slides deck quiz feeling hunch
-    wondering curious thought reckon guess assumed
+    wondering curious thought reckon guess assumed context thread threads
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
