@@ -13,6 +13,7 @@ much of the question its names and text explain (`explained`). The decision:
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -78,6 +79,7 @@ MAX_POSTINGS = 200  # a name word in more names than this only counts once rarer
 MAX_SCORED = 16  # names scored in full per question, the most promising first
 SLIP_POSITIONS = 2  # how far into the question a misspelt filler word is looked for
 FTS_CANDIDATES = 5
+PLACES_HELD = 2  # places of its own text that let an entry's text answer beside another place
 
 # Words that judge a thing: asked of a named entry only beside a word of the field ("was
 # operation allied force legal"), since many names are everyday words ("are red flag laws
@@ -138,6 +140,12 @@ NAMING_NOUNS = (
 )
 
 PLACE_GROUPS = place_groups()
+
+# What a document named after a place is: "Rome Treaty", "Budapest Memorandum".
+DOCUMENTS = frozenset(
+    "treaty treaties agreement agreements accord accords memorandum declaration protocol"
+    " convention summit charter act conference pact".split()
+)
 
 
 @dataclass
@@ -584,21 +592,27 @@ def _text_may_answer(
     proper: tuple[str, ...],
 ) -> bool:
     """Whether an entry no name points to may be answered from its text at all: not when a
-    short question has a word the knowledge base does not know, nor names a country the
-    entry's text lacks ("how many aircraft carriers does china operate" is not Pitch Black),
-    nor over an entry of a fitting kind whose name the question holds more of, scoring higher
-    ("the treaty where non-nuclear states promise…" half names the NPT), or holds whole,
-    explaining much and scoring nearly as high ("…so how many countries are in nato"), nor
-    when the question writes as a proper name something the entry's text does not hold
-    ("what did the Budapest Memorandum promise Ukraine": a subject we lack)."""
+    short question has a word the knowledge base does not know; nor when it names a country
+    the entry's text lacks ("how many aircraft carriers does china operate" is not Pitch
+    Black), unless the text holds two others the question names ("why did poland need
+    berlin's sign-off to send german tanks to ukraine"); nor a document named after a place
+    the text lacks ("the rome treaty"); nor over an entry of a fitting kind whose name the
+    question holds more of, scoring higher ("the treaty where non-nuclear states promise…"
+    half names the NPT), or holds whole, explaining much and scoring nearly as high ("…so
+    how many countries are in nato"); nor when the question writes as a proper name
+    something the entry's text does not hold ("what did the Budapest Memorandum promise
+    Ukraine": a subject we lack)."""
     if found.cover >= NAME_COVER:
         return False
     if any(_foreign_name(index, number, phrase) for phrase in proper):
         return False
+    if any(not index.text.holds(number, place) for place in _documents_named(words)):
+        return False
     left = _unexplained(found, words)
     if len(content_words(words)) <= SHORT_QUESTION and any(_unknown(index, w) for w in left):
         return False
-    if any(w in PLACES for w in left):
+    held_places = {PLACE_GROUPS.get(w, w) for w in found.known if w in PLACES}
+    if any(w in PLACES for w in left) and len(held_places) < PLACES_HELD:
         return False
     return not any(
         (f.score > found.score and HALF_NAMED <= f.cover < NAME_COVER)
@@ -609,6 +623,13 @@ def _text_may_answer(
         )
         for f in rivals
     )
+
+
+def _documents_named(words: list[str]) -> list[str]:
+    """The places documents are named after in the question, however written: "rome" of
+    "rome treaty", "budapest" of "budapest memorandum". An entry whose text lacks the place
+    is not that document ("why did france, germany and italy sign the rome treaty")."""
+    return [a for a, b in itertools.pairwise(words) if a in PLACES and b in DOCUMENTS]
 
 
 def _foreign_name(index: Index, number: int, phrase: str) -> bool:

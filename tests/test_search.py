@@ -1076,3 +1076,19 @@ def test_a_topic_named_by_its_subject_is_the_topic(knowledge: Knowledge) -> None
     assert isinstance(reply, EntryReply) and reply.entry.id == "aukus"
     reply = ask(knowledge, "we know about the five eyes alliance, but what are the five senses?")
     assert not isinstance(reply, EntryReply)
+
+
+def test_a_place_the_text_lacks_may_stand_beside_two_it_holds(knowledge: Knowledge) -> None:
+    question = "why did poland have to ask berlin before sending german-built tanks to ukraine"
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == "export-controls"
+    assert not isinstance(
+        ask(knowledge, "how many aircraft carriers does china operate"), EntryReply
+    )
+
+
+def test_a_document_named_after_a_place_the_entry_lacks_is_not_that_entry(
+    knowledge: Knowledge,
+) -> None:
+    reply = ask(knowledge, "why did france and germany and italy sign the rome treaty")
+    assert not isinstance(reply, EntryReply)
