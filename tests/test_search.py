@@ -1079,7 +1079,9 @@ def test_a_topic_named_by_its_subject_is_the_topic(knowledge: Knowledge) -> None
 
 
 def test_a_place_the_text_lacks_may_stand_beside_two_it_holds(knowledge: Knowledge) -> None:
-    question = "why did poland have to ask berlin before sending german-built tanks to ukraine"
+    question = (
+        "why did poland need permission from berlin before it sent german-built tanks to ukraine"
+    )
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply) and reply.entry.id == "export-controls"
     assert not isinstance(
