@@ -64,6 +64,7 @@ TEXT_UNKNOWN_SHARE = 0.4  # text never answers when this share of the words is u
 NAMED_UNKNOWN_SHARE = 0.5  # nor a name present, when this share is
 SURE_TEXT_EXPLAINED = 0.8  # text that explains this much of a question of TEXT_SURE_WORDS
 SURE_TEXT_WORDS = 3  # content words, every one known to the knowledge base,
+SURE_PIVOT_EXPLAINED = 0.75  # or this much, for a name of another kind than the question cues
 SURE_TEXT_LEAD = 0.25  # and leads every other entry this far, is answered though short
 SURE_NAME_EXPLAINED = 0.5  # a named entry explaining this much, with at most one other
 SURE_NAME_LEAD = 10.0  # word (a common one), and this far ahead of the next, is answered
@@ -925,7 +926,7 @@ def _is_sure_pivot_answer(
     """A named entry of another kind than the question's cue, when it still explains nearly
     all of it and no other entry comes close: "when did the sahel states sign their
     confederation treaty" (an alliance, asked about its founding treaty)."""
-    if top.cover < NAME_COVER or top.explained < SURE_TEXT_EXPLAINED:
+    if top.cover < NAME_COVER or top.explained < SURE_PIVOT_EXPLAINED:
         return False
     if any(_unknown(index, w) for w in _unexplained(top, words)):
         return False
