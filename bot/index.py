@@ -31,6 +31,11 @@ GENERIC = frozenset(
 )
 
 
+# Organisations that tell apart names otherwise alike: the EU's mutual defence clause is not
+# NATO's, and "schengen" alone is not "military Schengen" (see `weight`).
+QUALIFIERS = frozenset("eu nato un us uk military".split())
+QUALIFIER_WEIGHT = 0.6
+
 # Words that describe one clause of a treaty, not a whole one.
 CLAUSE_WORDS = frozenset("clause article".split())
 
@@ -116,6 +121,8 @@ def weight(token: str, *, in_name: bool = False) -> float:
     """How much a word says about which entry is meant (in a name, generic words say little)."""
     if token in FIELD_WORDS and not in_name:
         return 0.25
+    if in_name and token in QUALIFIERS:
+        return QUALIFIER_WEIGHT
     if token in GENERIC:
         return 0.25 if in_name else 0.5
     if token.isdigit() and len(token) in (2, 4):

@@ -1094,3 +1094,14 @@ def test_a_document_named_after_a_place_the_entry_lacks_is_not_that_entry(
 ) -> None:
     reply = ask(knowledge, "why did france and germany and italy sign the rome treaty")
     assert not isinstance(reply, EntryReply)
+
+
+@pytest.mark.parametrize(
+    "question", ["does aukus have a mutual defence clause", "schengen area countries"]
+)
+def test_a_name_missing_the_organisation_that_tells_it_apart_is_not_present(
+    knowledge: Knowledge, question: str
+) -> None:
+    # "EU mutual defence clause", "military Schengen": without the qualifier, another thing
+    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert isinstance(ask(knowledge, "the eu mutual defence clause"), EntryReply)
