@@ -124,6 +124,7 @@ PHRASES = (
     *TIME_PHRASES,
     *(("information", word) for word in ("about", "on", "regarding", "for", "re")),
     *((word, "check") for word in ("fact", "sanity", "quick", "double")),  # "quick fact check"
+    ("one", "off"),  # "or was 2025 a one-off"
 )
 # Sayings (phrasal verbs, idioms, set phrases), read as the one word the entries would use:
 # "when did new start run out", "the world body", "a talking shop".
