@@ -25,6 +25,14 @@ from bot.query import ASK_WORDS, FILLER, Intent, Query, parse_query
 # Words by which a question points back at what it named before: "…, but when did it end?"
 BACK_REFERENCES = frozenset("it its they them their".split())
 
+# Words that compare what is asked with a thing named: "the EU counterpart of Ocean Shield"
+COMPARISON = frozenset(
+    "counterpart counterparts equivalent equivalents analogue similar comparable alongside"
+    " unlike version".split()
+)
+
+COMPARED_WITHIN = 6  # words after the comparing word (or two before) the named thing sits in
+
 CONTRAST_HELD = 0.75  # share of the real question's words its text must hold to stay answered
 
 Research = Callable[[Query], SearchResult]  # the matcher, for a part of the question
@@ -40,7 +48,33 @@ def reconsider(
         result = _after_contrast(index, query, result, research)
     if result.outcome is Outcome.ANSWER and _asks_succession(query.text):
         result = _with_successor(index, query, result)
+    if result.outcome is Outcome.ANSWER and not COMPARISON.isdisjoint(query.text.split()):
+        result = _compared(index, query, result, research)
     return result
+
+
+def _compared(index: Index, query: Query, result: SearchResult, research: Research) -> SearchResult:
+    """ "What is Australia's air combat exercise similar to Red Flag?": Red Flag is named, as
+    what something else is compared with. The question without that name decides what is
+    offered first, then the named entry; a question naming two entries keeps its answer."""
+    best = result.best
+    if best is None or best.via is Via.TEXT:
+        return result
+    number = index.position[best.entry_id]
+    names = {t for surface in index.named[number] for t in surface.tokens}
+    tokens = query.text.split()
+    cues = [n for n, w in enumerate(tokens) if w in COMPARISON]
+    near = {w for n in cues for w in tokens[max(0, n - 2) : n + COMPARED_WITHIN]}
+    if names.isdisjoint(near):
+        return result  # compared with something else: "the third task alongside collective…"
+    rest = [w for w in tokens if w not in names]
+    alone = research(parse_query(" ".join(rest)))
+    others = [c for c in alone.candidates if c.entry_id != best.entry_id]
+    if not others:
+        return SearchResult(Outcome.SUGGEST, (best,))
+    if alone.outcome is Outcome.ANSWER and others[0].via is not Via.TEXT:
+        return result  # the rest names another entry too: "how is nato like the csto"
+    return SearchResult(Outcome.SUGGEST, (others[0], best))
 
 
 def _after_contrast(

@@ -1105,3 +1105,22 @@ def test_a_name_missing_the_organisation_that_tells_it_apart_is_not_present(
     # "EU mutual defence clause", "military Schengen": without the qualifier, another thing
     assert not isinstance(ask(knowledge, question), EntryReply)
     assert isinstance(ask(knowledge, "the eu mutual defence clause"), EntryReply)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "then"),
+    [
+        ("What is Australia's air combat exercise similar to Red Flag?", "pitch-black", "red-flag"),
+        (
+            "Which US exercise in the Philippines is the counterpart of Talisman Sabre in Australia?",
+            "balikatan",
+            "talisman-sabre",
+        ),
+    ],
+)
+def test_what_a_named_entry_is_compared_with_is_offered_first(
+    knowledge: Knowledge, question: str, first: str, then: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, SuggestReply)
+    assert [e.id for e in reply.entries][:2] == [first, then]
