@@ -16,9 +16,9 @@ from bot.index import (
     Index,
     Outcome,
     SearchResult,
+    Surface,
     Via,
     content_words,
-    weight,
 )
 from bot.query import ASK_WORDS, FILLER, Intent, Query, parse_query
 
@@ -103,20 +103,19 @@ def _after_contrast(
     number = index.position[best.entry_id]
     asked = [w for w in dict.fromkeys(content_words(after.words.split())) if w not in ASK_WORDS]
     held = [w for w in asked if index.text.holds(number, w)]
-    if not _renames(index, number, asked) and len(held) >= CONTRAST_HELD * len(asked):
+    renamed = _names_in(index, number, asked)
+    if renamed:  # "…in NATO, is NORDEFCO kind of pointless?", not "…at kakadu national park"
+        everyday = all(surface.everyday for surface in renamed)
+        return SearchResult(Outcome.SUGGEST, (best,)) if everyday else result
+    if len(held) >= CONTRAST_HELD * len(asked):
         return result
     return SearchResult(Outcome.SUGGEST, (best,))
 
 
-def _renames(index: Index, number: int, words: list[str]) -> bool:
-    """Whether the words hold every telling word of one of the entry's names ("exercise"
-    alone is none)."""
+def _names_in(index: Index, number: int, words: list[str]) -> list[Surface]:
+    """The entry's names whose every word the words hold."""
     held = set(words)
-    return any(
-        (telling := {t for t in surface.tokens if weight(t, in_name=True) >= 1.0}) <= held
-        and bool(telling)
-        for surface in index.named[number]
-    )
+    return [s for s in index.named[number] if s.tokens and set(s.tokens) <= held]
 
 
 def _asks_succession(text: str) -> bool:

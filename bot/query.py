@@ -28,11 +28,27 @@ _DISMISS = re.compile(
     r"[^,]*?(?:,(?:\s*but\b)?|\bbut\b)|[^,]*\baside\s*,)",
     re.IGNORECASE,
 )
+_UNRELATED = re.compile(  # "random question, nothing to do with ASEAN, what's the time in…"
+    r"\b(?:nothing to do with|unrelated to|not related to|not about|off topic from)\b[^,?:]*[,?:]",
+    re.IGNORECASE,
+)
+# A closing question of its own after a remark: "…about AUKUS on the train, anyone know if…"
+_LAST_QUESTION = re.compile(
+    r"[,:;.!?]\s+(?=(?:anyone|can|could|does|do|did|is|are|what|what's|how|who|when|where"
+    r"|which|why|help)\b)(?!.*[,:;.!?]\s+\w)",
+    re.IGNORECASE,
+)
+# A remark that names the topic of the question after it: "while we're on the subject of X"
+_TOPIC = re.compile(
+    r"\b(?:subject of|speaking of|topic of|question about|questions about|regarding|re:)",
+    re.IGNORECASE,
+)
 _CONTEXT = re.compile(  # not "while we're on the subject of aukus, …": that names the topic
     r"^\s*(?:while(?! we're on| we are on)|since|after|aside from|apart from)\b[^,]*,",
     re.IGNORECASE,
 )
 _BUT = re.compile(r"\bbut\b|,\s*however\b", re.IGNORECASE)
+MIN_REMARK_WORDS = 6  # words of a remark before a closing question of its own
 MIN_CONTRAST_WORDS = 3  # words the part after "but" needs to be a question of its own
 # Words that frame what follows as the thing asked about: "tell me about …", "summary of …"
 _ASK_FRAME = re.compile(
@@ -931,13 +947,19 @@ def find_contrast(raw: str) -> tuple[str, bool]:
     text = strip_markup(raw[:MAX_QUERY_CHARS])
     if "," not in text and " but " not in text.lower():
         return "", False
-    match = _DISMISS.search(text) or _CONTEXT.search(text) or _BUT.search(text)
+    dismissed = _DISMISS.search(text) or _UNRELATED.search(text)
+    match = dismissed or _CONTEXT.search(text) or _BUT.search(text)
+    if match is None:
+        last = _LAST_QUESTION.search(text)
+        remark = text[: last.start()] if last is not None else ""
+        if len(remark.split()) >= MIN_REMARK_WORDS and not _TOPIC.search(remark):
+            match = last  # a remark of some length, then a question of its own
     if match is None:
         return "", False
     after = text[match.end() :].strip()
     if len(after.split()) < MIN_CONTRAST_WORDS:
         return "", False
-    return after, bool(_DISMISS.match(text))
+    return after, dismissed is not None
 
 
 def find_asked(raw: str) -> tuple[str, ...]:

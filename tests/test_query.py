@@ -268,6 +268,15 @@ def test_the_object_of_an_explicit_request_is_found_up_to_the_end_of_its_clause(
             ("what is the exercise in the west?", False),
         ),
         ("what is nato", ("", False)),
+        (
+            "random question, nothing to do with ASEAN, what time is it in Jakarta?",
+            ("what time is it in Jakarta?", True),
+        ),
+        (
+            "I was reading about AUKUS on the train and missed my stop, anyone know the time?",
+            ("anyone know the time?", False),
+        ),
+        ("while we're on the subject of AUKUS, who builds the submarines?", ("", False)),
         ("nato, when founded", ("", False)),
     ],
 )

@@ -1112,7 +1112,8 @@ def test_a_name_missing_the_organisation_that_tells_it_apart_is_not_present(
     [
         ("What is Australia's air combat exercise similar to Red Flag?", "pitch-black", "red-flag"),
         (
-            "Which US exercise in the Philippines is the counterpart of Talisman Sabre in Australia?",
+            "Which US exercise in the Philippines is the counterpart of Talisman Sabre in"
+            " Australia?",
             "balikatan",
             "talisman-sabre",
         ),
@@ -1124,3 +1125,23 @@ def test_what_a_named_entry_is_compared_with_is_offered_first(
     reply = ask(knowledge, question)
     assert isinstance(reply, SuggestReply)
     assert [e.id for e in reply.entries][:2] == [first, then]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "random question, nothing to do with ASEAN, what's the time difference between Jakarta"
+        " and London right now?",
+        "I was reading about AUKUS on the train this morning and missed my stop lol, anyone know"
+        " if the Jubilee line is running?",
+    ],
+)
+def test_a_name_in_a_remark_before_an_unrelated_question_is_not_the_answer(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert not isinstance(ask(knowledge, question), EntryReply)
+
+
+def test_a_closing_question_that_names_the_entry_again_keeps_it(knowledge: Knowledge) -> None:
+    reply = ask(knowledge, "now that all five Nordics are in NATO, is NORDEFCO kind of pointless?")
+    assert isinstance(reply, EntryReply) and reply.entry.id == "nordefco"
