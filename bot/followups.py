@@ -46,6 +46,10 @@ def reconsider(
         result = _as_asked(index, query, result)
     if result.outcome is Outcome.ANSWER and query.contrast:
         result = _after_contrast(index, query, result, research)
+    elif result.outcome is Outcome.SUGGEST and query.contrast and query.dismissed:
+        alone = research(parse_query(query.contrast))  # "forget the INF, when did New START…"
+        if alone.outcome is Outcome.ANSWER:
+            result = alone
     if result.outcome is Outcome.ANSWER and _asks_succession(query.text):
         result = _with_successor(index, query, result)
     if result.outcome is Outcome.ANSWER and not COMPARISON.isdisjoint(query.text.split()):
