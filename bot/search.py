@@ -702,11 +702,15 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
         return not short or (len(left) <= 1 and not any(_unknown(index, w) for w in left))
     if found.surface.everyday:
         # A name that is also an everyday phrase ("red flag", "sea breeze") is not clearly
-        # asked about beside a word we lack, unless the entry's text holds two other words
-        # of a question of some length: "which countries host African Lion besides Morocco?"
+        # asked about when written otherwise ("red flags"), nor beside a word we lack, nor
+        # beside two words the entry does not explain, unless the entry's text holds two
+        # other words of a question of some length: "which countries host African Lion
+        # besides Morocco?"
+        if any(len(w) > len(t) and w.startswith(t) for w in inexact for t in tokens):
+            return False  # inflected: "red flags", not a slip such as "sea breez"
         if not short and len(_own_words(index, found, words)) >= EVERYDAY_HELD:
             return True
-        return not any(_unknown(index, w) for w in left)
+        return not any(_unknown(index, w) for w in left) and len(left) <= 1
     if (
         not inexact
         and len(tokens) > 1
@@ -724,10 +728,11 @@ def _own_words(index: Index, found: _Evidence, words: list[str]) -> list[str]:
     """The question's content words, other than its names' words, that the entry's own text
     holds."""
     number = found.surface.entry if found.surface is not None else -1
+    named = {stem(w) for w in found.also}
     return [
         w
         for w in dict.fromkeys(content_words(words))
-        if w not in found.also and w not in ASK_WORDS and index.text.holds(number, w)
+        if stem(w) not in named and w not in ASK_WORDS and index.text.holds(number, w)
     ]
 
 

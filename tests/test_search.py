@@ -1145,3 +1145,11 @@ def test_a_name_in_a_remark_before_an_unrelated_question_is_not_the_answer(
 def test_a_closing_question_that_names_the_entry_again_keeps_it(knowledge: Knowledge) -> None:
     reply = ask(knowledge, "now that all five Nordics are in NATO, is NORDEFCO kind of pointless?")
     assert isinstance(reply, EntryReply) and reply.entry.id == "nordefco"
+
+
+def test_an_everyday_name_written_in_another_form_is_not_answered(knowledge: Knowledge) -> None:
+    assert not isinstance(
+        ask(knowledge, "What are the biggest red flags on a first date?"), EntryReply
+    )
+    reply = ask(knowledge, "sea breez ukraine navy")  # a slip of the name, not another form
+    assert isinstance(reply, EntryReply) and reply.entry.id == "sea-breeze"
