@@ -28,7 +28,7 @@ BACK_REFERENCES = frozenset("it its they them their".split())
 # Words that compare what is asked with a thing named: "the EU counterpart of Ocean Shield"
 COMPARISON = frozenset(
     "counterpart counterparts equivalent equivalents analogue similar comparable alongside"
-    " unlike version".split()
+    " unlike".split()
 )
 
 COMPARED_WITHIN = 6  # words after the comparing word (or two before) the named thing sits in
