@@ -43,6 +43,11 @@ _TOPIC = re.compile(
     r"\b(?:subject of|speaking of|topic of|question about|questions about|regarding|re:)",
     re.IGNORECASE,
 )
+_ASKING = re.compile(  # what a question of its own opens with
+    r"\s*(?:(?:anyone|can|could|does|do|did|is|are|was|were|what|what's|how|who|when|where"
+    r"|which|why|i'm asking|i am asking|i need|i want|tell me|explain)\b|[^.!]*\?)",
+    re.IGNORECASE,
+)
 _CONTEXT = re.compile(  # not "while we're on the subject of aukus, …": that names the topic
     r"^\s*(?:while(?! we're on| we are on)|since|after|aside from|apart from)\b[^,]*,",
     re.IGNORECASE,
@@ -99,6 +104,8 @@ ENGLISH_FILLER = frozenset(
     eg ie etc because few writing briefing researching preparing page pages topic website worth
     remember supposed short crossposting besides slide slides deck quiz feeling hunch
     wondering curious thought reckon guess assumed context thread threads
+    morning afternoon evening tonight tomorrow yesterday noon weekend pager simple nerd nerds lot
+    team reading
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".
@@ -948,7 +955,11 @@ def find_contrast(raw: str) -> tuple[str, bool]:
     if "," not in text and " but " not in text.lower():
         return "", False
     dismissed = _DISMISS.search(text) or _UNRELATED.search(text)
-    match = dismissed or _CONTEXT.search(text) or _BUT.search(text)
+    match = dismissed or _CONTEXT.search(text)
+    if match is None:
+        but = _BUT.search(text)  # "…, but when did it start?", not "…but I'm not so sure"
+        if but is not None and _ASKING.match(text[but.end() :]):
+            match = but
     if match is None:
         last = _LAST_QUESTION.search(text)
         remark = text[: last.start()] if last is not None else ""
