@@ -104,7 +104,7 @@ ENGLISH_FILLER = frozenset(
     eg ie etc because few writing briefing researching preparing page pages topic website worth
     remember supposed short crossposting besides slide slides deck quiz feeling hunch
     wondering curious thought reckon guess assumed context thread threads
-    morning afternoon evening tonight tomorrow yesterday noon weekend pager simple nerd nerds lot
+    morning afternoon evening noon weekend pager simple nerd nerds lot
     team reading
     """.split()
 )
