@@ -104,7 +104,7 @@ ENGLISH_FILLER = frozenset(
     eg ie etc because few writing briefing researching preparing page pages topic website worth
     remember supposed short crossposting besides slide slides deck quiz feeling hunch
     wondering curious thought reckon guess assumed context thread threads
-    morning afternoon evening noon weekend pager simple nerd nerds lot
+    pager simple nerd nerds lot
     team reading
     """.split()
 )
@@ -148,6 +148,8 @@ PHRASES = (
     *(("information", word) for word in ("about", "on", "regarding", "for", "re")),
     *((word, "check") for word in ("fact", "sanity", "quick", "double")),  # "quick fact check"
     ("one", "off"),  # "or was 2025 a one-off"
+    *((word, "all") for word in ("morning", "afternoon", "evening")),  # "morning all — …"
+    *(("by", word) for word in ("noon", "tonight", "tomorrow", "friday", "monday")),
 )
 # Sayings (phrasal verbs, idioms, set phrases), read as the one word the entries would use:
 # "when did new start run out", "the world body", "a talking shop".

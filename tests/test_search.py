@@ -1153,3 +1153,20 @@ def test_an_everyday_name_written_in_another_form_is_not_answered(knowledge: Kno
     )
     reply = ask(knowledge, "sea breez ukraine navy")  # a slip of the name, not another form
     assert isinstance(reply, EntryReply) and reply.entry.id == "sea-breeze"
+
+
+@pytest.mark.parametrize(
+    "question", ["good morning", "have a good weekend", "the weather tomorrow"]
+)
+def test_greetings_and_times_of_day_find_nothing(knowledge: Knowledge, question: str) -> None:
+    assert isinstance(ask(knowledge, question), NotFoundReply) or not isinstance(
+        ask(knowledge, question), EntryReply | SuggestReply
+    )
+
+
+def test_chat_about_deadlines_around_a_name_does_not_block_its_answer(knowledge: Knowledge) -> None:
+    question = (
+        "morning all, my boss wants a one-pager on the Shanghai Cooperation Organisation by noon"
+    )
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == "sco"
