@@ -184,6 +184,8 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("fall", "apart"): "collapse",
     ("fell", "apart"): "collapsed",
     ("chip", "in"): "contribute",
+    ("keeping", "the", "peace"): "peacekeeping",
+    ("keep", "the", "peace"): "peacekeeping",
     ("frozen", "out"): "excluded",
     ("face", "to", "face"): "meeting",
     ("run", "out"): "expired",  # not "run out of brussels": see _NOT_BEFORE
