@@ -148,6 +148,7 @@ PHRASES = (
     *(("information", word) for word in ("about", "on", "regarding", "for", "re")),
     *((word, "check") for word in ("fact", "sanity", "quick", "double")),  # "quick fact check"
     ("one", "off"),  # "or was 2025 a one-off"
+    ("any", "good"),  # "any good examples?"
     *((word, "all") for word in ("morning", "afternoon", "evening")),  # "morning all — …"
     *(("by", word) for word in ("noon", "tonight", "tomorrow", "friday", "monday")),
 )
