@@ -535,6 +535,12 @@ def _decide(
     ]
     if top_number in skip:  # named but, by the question's cue, not asked about…
         sure = _is_sure_pivot_answer(index, top, rest, words)  # …unless nothing else fits
+        if sure and top.explained < SURE_TEXT_EXPLAINED:
+            # explaining less, only when no entry of the cued kind is related to it ("which
+            # organisation runs ATMIS" may be the African Union's)
+            cued = _cued_kinds([w for w in words if w not in top.named])
+            related = [index.position.get(other) for other in index.entries[top_number].related]
+            sure = not any(n is not None and index.entries[n].kind.value in cued for n in related)
     else:
         sure = (
             _is_named_answer(top, rest) or _is_sure_named_answer(index, top, rest, words)

@@ -1170,3 +1170,10 @@ def test_chat_about_deadlines_around_a_name_does_not_block_its_answer(knowledge:
     )
     reply = ask(knowledge, question)
     assert isinstance(reply, EntryReply) and reply.entry.id == "sco"
+
+
+def test_a_named_entry_of_another_kind_is_not_answered_when_one_of_the_asked_kind_is_related(
+    knowledge: Knowledge,
+) -> None:
+    reply = ask(knowledge, "Which organisation runs ATMIS?")  # ATMIS is the AU's mission
+    assert not isinstance(reply, EntryReply) or reply.entry.id == "african-union"
