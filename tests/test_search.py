@@ -13,6 +13,22 @@ def ask(knowledge: Knowledge, text: str):
     return answer(knowledge, text)
 
 
+def assert_answers(knowledge: Knowledge, question: str, entry: str) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, EntryReply) and reply.entry.id == entry, reply
+
+
+def assert_suggests(knowledge: Knowledge, question: str, first: list[str]) -> None:
+    reply = ask(knowledge, question)
+    assert isinstance(reply, SuggestReply), reply
+    assert [e.id for e in reply.entries][: len(first)] == first
+
+
+def assert_not_answered(knowledge: Knowledge, question: str) -> None:
+    reply = ask(knowledge, question)
+    assert not isinstance(reply, EntryReply), reply
+
+
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
@@ -129,8 +145,7 @@ def test_an_organisation_with_a_plural_kind_gets_suggestions_not_one_of_them(
 
 
 def test_a_kind_word_inside_a_name_is_part_of_the_name(knowledge: Knowledge) -> None:
-    reply = ask(knowledge, "when was the warsaw pact dissolved")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "warsaw-pact"
+    assert_answers(knowledge, "when was the warsaw pact dissolved", "warsaw-pact")
 
 
 @pytest.mark.parametrize(
@@ -163,8 +178,7 @@ def test_capitals_stand_for_their_countries(
 def test_everyday_words_meet_the_words_entries_are_written_in(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 def test_an_everyday_word_is_not_taken_for_a_typo_of_a_name(knowledge: Knowledge) -> None:
@@ -186,7 +200,7 @@ def test_words_asked_of_a_named_thing_do_not_block_its_answer(
     "question", ["kakadu national park camping", "sea breeze cocktail recipe", "quad bike rental"]
 )
 def test_a_name_beside_another_subject_is_not_answered(knowledge: Knowledge, question: str) -> None:
-    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert_not_answered(knowledge, question)
 
 
 @pytest.mark.parametrize(
@@ -222,15 +236,18 @@ def test_sure_matches_are_answered_not_merely_suggested(
 def test_a_near_sure_match_with_an_unknown_or_rare_word_left_over_is_only_suggested(
     knowledge: Knowledge, question: str
 ) -> None:
-    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert_not_answered(knowledge, question)
 
 
 def test_a_named_entry_of_another_kind_is_answered_when_nothing_else_fits(
     knowledge: Knowledge,
 ) -> None:
     # "treaty" cues a treaty, but the Alliance of Sahel States (an alliance) explains the rest.
-    reply = ask(knowledge, "when did the sahel states sign their confederation treaty")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "alliance-of-sahel-states"
+    assert_answers(
+        knowledge,
+        "when did the sahel states sign their confederation treaty",
+        "alliance-of-sahel-states",
+    )
 
 
 def test_a_question_asking_for_an_exercise_is_not_answered_with_another_kind(
@@ -280,8 +297,7 @@ def test_a_force_is_not_answered_with_the_peace_deal_it_implemented(knowledge: K
 def test_a_description_is_answered_by_the_entry_of_the_kind_it_describes(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 @pytest.mark.parametrize(
@@ -294,8 +310,7 @@ def test_a_description_is_answered_by_the_entry_of_the_kind_it_describes(
 def test_a_named_entry_that_explains_little_leads_to_the_related_one_asked_about(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 def test_a_named_entry_with_no_related_entry_far_ahead_is_not_passed_over(
@@ -334,8 +349,7 @@ def test_a_force_described_by_its_named_peace_deal_is_not_guessed(knowledge: Kno
 def test_misspelt_filler_and_misspelt_name_words_do_not_block_an_answer(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 def test_a_real_word_one_letter_from_filler_is_not_dropped() -> None:
@@ -357,13 +371,14 @@ def test_a_real_word_one_letter_from_filler_is_not_dropped() -> None:
 def test_a_name_matched_only_in_another_form_beside_an_unknown_subject_is_not_answered(
     knowledge: Knowledge, question: str
 ) -> None:
-    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert_not_answered(knowledge, question)
 
 
 def test_an_entry_named_in_full_beats_one_whose_text_mentions_it(knowledge: Knowledge) -> None:
     # Cutlass Express's text names the Combined Maritime Forces too.
-    reply = ask(knowledge, "Combined Maritime Forces - who are they?")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "combined-maritime-forces"
+    assert_answers(
+        knowledge, "Combined Maritime Forces - who are they?", "combined-maritime-forces"
+    )
 
 
 @pytest.mark.parametrize(
@@ -378,8 +393,7 @@ def test_an_entry_named_in_full_beats_one_whose_text_mentions_it(knowledge: Know
     ],
 )
 def test_review_cases_are_answered(knowledge: Knowledge, question: str, entry: str) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 @pytest.mark.parametrize(
@@ -392,8 +406,7 @@ def test_review_cases_are_answered(knowledge: Knowledge, question: str, entry: s
 def test_a_named_entry_of_the_asked_kind_is_meant_only_beside_a_pivot_of_the_same_name(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 def test_a_tie_among_a_pivots_many_related_entries_is_not_broken_by_list_order(
@@ -415,7 +428,7 @@ def test_a_tie_among_a_pivots_many_related_entries_is_not_broken_by_list_order(
 def test_a_short_question_about_something_unknown_is_not_answered_from_text(
     knowledge: Knowledge, question: str
 ) -> None:
-    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert_not_answered(knowledge, question)
 
 
 @pytest.mark.parametrize(
@@ -428,7 +441,7 @@ def test_a_short_question_about_something_unknown_is_not_answered_from_text(
 def test_a_question_about_another_country_or_thing_is_not_answered(
     knowledge: Knowledge, question: str
 ) -> None:
-    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert_not_answered(knowledge, question)
 
 
 def test_drills_in_general_do_not_ask_for_one_exercise(knowledge: Knowledge) -> None:
@@ -440,22 +453,20 @@ def test_drills_in_general_do_not_ask_for_one_exercise(knowledge: Knowledge) -> 
 
 
 def test_what_is_asked_of_a_named_entry_does_not_block_it(knowledge: Knowledge) -> None:
-    reply = ask(knowledge, "CENTO — why did it fall apart?")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "cento"
+    assert_answers(knowledge, "CENTO — why did it fall apart?", "cento")
 
 
 def test_a_question_of_everyday_words_is_not_answered_from_text_alone(
     knowledge: Knowledge,
 ) -> None:
     # Technological integration's text holds "defend", "itself" and "alone".
-    assert not isinstance(ask(knowledge, "can europe defend itself alone"), EntryReply)
+    assert_not_answered(knowledge, "can europe defend itself alone")
 
 
 def test_a_word_near_filler_that_is_near_a_name_word_too_is_kept(knowledge: Knowledge) -> None:
     # "hous" is one edit from "whos" and from "house": it stays a (misspelt) name word.
-    reply = ask(knowledge, "lancaster hous treaty 2010")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "lancaster-house-treaties"
-    assert not isinstance(ask(knowledge, "inf vs nan in numpy"), EntryReply)
+    assert_answers(knowledge, "lancaster hous treaty 2010", "lancaster-house-treaties")
+    assert_not_answered(knowledge, "inf vs nan in numpy")
 
 
 def test_a_named_entry_of_the_asked_kind_is_not_passed_over_for_a_related_one(
@@ -480,8 +491,7 @@ def test_a_named_entry_of_the_asked_kind_is_not_passed_over_for_a_related_one(
 def test_an_emphasised_name_decides_when_the_words_alone_do_not(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
     assert parse_query(question, kinds=KINDS).emphasis
 
 
@@ -491,7 +501,7 @@ def test_an_emphasised_name_decides_when_the_words_alone_do_not(
 def test_an_emphasised_name_beside_another_subject_is_not_answered(
     knowledge: Knowledge, question: str
 ) -> None:
-    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert_not_answered(knowledge, question)
 
 
 @pytest.mark.parametrize(
@@ -516,16 +526,14 @@ def test_an_emphasised_name_beside_another_subject_is_not_answered(
 def test_misspelt_places_and_names_spelt_by_sound_are_read_right(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 def test_a_word_a_slip_from_a_place_is_not_mended_into_it_when_it_is_asked(
     knowledge: Knowledge,
 ) -> None:
     # "finish" is one letter from "finnish", but it asks when something ended.
-    reply = ask(knowledge, "minusma, when did the withdrawal finish")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "minusma"
+    assert_answers(knowledge, "minusma, when did the withdrawal finish", "minusma")
 
 
 @pytest.mark.parametrize(
@@ -541,14 +549,13 @@ def test_a_word_a_slip_from_a_place_is_not_mended_into_it_when_it_is_asked(
 def test_a_description_explained_whole_by_one_entry_is_answered_though_its_words_are_general(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 def test_a_treaty_we_lack_is_not_answered_with_one_that_shares_its_words(
     knowledge: Knowledge,
 ) -> None:
-    assert not isinstance(ask(knowledge, "anti-ballistic missile treaty 1972"), EntryReply)
+    assert_not_answered(knowledge, "anti-ballistic missile treaty 1972")
 
 
 def test_a_forum_or_body_described_is_an_organisation_not_a_concept(knowledge: Knowledge) -> None:
@@ -579,8 +586,7 @@ def test_text_does_not_answer_over_an_entry_whose_name_is_half_there_and_scores_
 def test_a_description_one_entry_explains_clearly_best_is_answered(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 @pytest.mark.parametrize(
@@ -597,8 +603,7 @@ def test_a_description_one_entry_explains_clearly_best_is_answered(
 def test_everyday_ways_of_asking_about_a_named_thing_do_not_block_its_answer(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 def test_a_plural_of_those_words_may_still_be_a_topic(knowledge: Knowledge) -> None:
@@ -621,13 +626,15 @@ def test_a_word_misspelt_from_a_name_is_the_names_not_another_entrys_text(
     knowledge: Knowledge,
 ) -> None:
     # "artcle" is Article 5's misspelt name word; NATO's text holds "article" too.
-    reply = ask(knowledge, "artcle 5 nato")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "article-5"
+    assert_answers(knowledge, "artcle 5 nato", "article-5")
 
 
 def test_a_phrasal_verb_meets_the_entrys_word(knowledge: Knowledge) -> None:
-    reply = ask(knowledge, "NATO's own anti-piracy patrols off Somalia that wound down in 2016")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "operation-ocean-shield"
+    assert_answers(
+        knowledge,
+        "NATO's own anti-piracy patrols off Somalia that wound down in 2016",
+        "operation-ocean-shield",
+    )
 
 
 @pytest.mark.parametrize(
@@ -640,8 +647,7 @@ def test_a_phrasal_verb_meets_the_entrys_word(knowledge: Knowledge) -> None:
 def test_a_clause_described_is_the_clause_not_the_whole_treaty(
     knowledge: Knowledge, question: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == "article-5"
+    assert_answers(knowledge, question, "article-5")
 
 
 @pytest.mark.parametrize(
@@ -684,7 +690,7 @@ def test_a_question_holding_an_entrys_own_fact_label_gets_that_fact_first(
 def test_questions_the_review_found_answered_wrongly_are_not_answered(
     knowledge: Knowledge, question: str
 ) -> None:
-    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert_not_answered(knowledge, question)
 
 
 @pytest.mark.parametrize(
@@ -702,8 +708,7 @@ def test_drills_in_the_plural_may_be_the_concept_of_training_together(
     knowledge: Knowledge,
 ) -> None:
     question = "why do militaries from different countries bother running drills and war games"
-    reply = ask(knowledge, question + " together?")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "joint-training"
+    assert_answers(knowledge, question + " together?", "joint-training")
 
 
 @pytest.mark.parametrize(
@@ -737,8 +742,7 @@ def test_drills_in_the_plural_may_be_the_concept_of_training_together(
 def test_chat_about_a_named_thing_is_answered(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 def test_a_shorter_name_inside_a_longer_one_present_is_not_answered(
@@ -765,15 +769,14 @@ def test_the_joining_words_of_a_long_formal_name_name_nothing(knowledge: Knowled
 
 
 def test_a_misspelt_name_may_leave_one_word_the_entries_use(knowledge: Knowledge) -> None:
-    reply = ask(knowledge, "anakoda exercise poland how big was the 2016 one")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "anakonda"
-    assert not isinstance(ask(knowledge, "how long can an anaconda snake get"), EntryReply)
+    assert_answers(knowledge, "anakoda exercise poland how big was the 2016 one", "anakonda")
+    assert_not_answered(knowledge, "how long can an anaconda snake get")
 
 
 def test_text_does_not_answer_when_two_in_five_words_are_unknown_to_every_entry(
     knowledge: Knowledge,
 ) -> None:
-    assert not isinstance(ask(knowledge, "max range of a tomahawk cruise missile"), EntryReply)
+    assert_not_answered(knowledge, "max range of a tomahawk cruise missile")
 
 
 @pytest.mark.parametrize(
@@ -789,8 +792,7 @@ def test_text_does_not_answer_when_two_in_five_words_are_unknown_to_every_entry(
 def test_a_judging_word_is_asked_of_a_named_thing_beside_a_word_of_the_field(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 @pytest.mark.parametrize(
@@ -805,8 +807,7 @@ def test_a_judging_word_is_asked_of_a_named_thing_beside_a_word_of_the_field(
 def test_the_words_of_conversation_around_a_name_do_not_block_its_answer(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 def test_a_proper_name_of_the_field_no_entry_holds_is_not_answered_from_text(
@@ -820,8 +821,7 @@ def test_an_emphasised_name_of_several_words_decides_beside_unknown_words(
     knowledge: Knowledge,
 ) -> None:
     question = "> signed 17 March 1948 by five western european states - was the *Brussels Treaty*"
-    reply = ask(knowledge, question + " basically a warm-up for NATO?")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "brussels-treaty"
+    assert_answers(knowledge, question + " basically a warm-up for NATO?", "brussels-treaty")
 
 
 def test_a_name_present_is_not_answered_when_half_the_rest_is_unknown_to_every_entry(
@@ -875,8 +875,7 @@ def test_more_field_questions_bring_their_fact_forward(
 def test_a_name_far_ahead_of_every_other_entry_is_answered_beside_words_of_its_text(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 def test_a_name_far_ahead_is_not_answered_when_only_the_name_ties_it_to_the_entry(
@@ -912,8 +911,7 @@ def test_regular_inflections_of_the_entries_words_are_known_words_not_slips(
 def test_a_long_description_is_answered_from_text_sharing_fewer_of_its_words(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 @pytest.mark.parametrize(
@@ -931,7 +929,7 @@ def test_a_long_description_is_answered_from_text_sharing_fewer_of_its_words(
 def test_a_name_that_is_an_everyday_phrase_is_not_answered_beside_words_we_lack(
     knowledge: Knowledge, question: str
 ) -> None:
-    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert_not_answered(knowledge, question)
 
 
 def test_an_everyday_name_is_answered_beside_words_we_lack_when_its_text_holds_others(
@@ -952,8 +950,9 @@ def test_everyday_names_are_marked_in_the_index(knowledge: Knowledge) -> None:
 
 def test_a_longer_name_present_comes_first_even_when_misspelt(knowledge: Knowledge) -> None:
     # Freedom Shield's text mentions Ulchi, but the whole longer name is there
-    reply = ask(knowledge, "is ulchi freedom sheild mostly a computer simulation")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "ulchi-freedom-shield"
+    assert_answers(
+        knowledge, "is ulchi freedom sheild mostly a computer simulation", "ulchi-freedom-shield"
+    )
 
 
 @pytest.mark.parametrize(
@@ -972,8 +971,7 @@ def test_a_longer_name_present_comes_first_even_when_misspelt(knowledge: Knowled
 def test_a_name_asked_for_outright_is_answered_beside_chat(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 @pytest.mark.parametrize(
@@ -983,15 +981,16 @@ def test_a_name_asked_for_outright_is_answered_beside_chat(
 def test_an_everyday_name_asked_for_with_more_words_is_not_answered(
     knowledge: Knowledge, question: str
 ) -> None:
-    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert_not_answered(knowledge, question)
 
 
 def test_a_short_question_may_hold_one_word_we_lack_beside_a_name_explaining_the_rest(
     knowledge: Knowledge,
 ) -> None:
-    reply = ask(knowledge, "why did KFOR need reinforcements in 2023? I thought Kosovo was calm")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "kfor"
-    assert not isinstance(ask(knowledge, "kfor kosovo pizza"), EntryReply)
+    assert_answers(
+        knowledge, "why did KFOR need reinforcements in 2023? I thought Kosovo was calm", "kfor"
+    )
+    assert_not_answered(knowledge, "kfor kosovo pizza")
 
 
 def test_chat_about_slides_and_fact_checks_is_not_part_of_the_question(
@@ -1000,8 +999,7 @@ def test_chat_about_slides_and_fact_checks_is_not_part_of_the_question(
     question = (
         "quick fact check for a slide: where was the Dayton Agreement signed? I have a feeling"
     )
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == "dayton-agreement"
+    assert_answers(knowledge, question, "dayton-agreement")
 
 
 @pytest.mark.parametrize(
@@ -1016,7 +1014,7 @@ def test_chat_about_slides_and_fact_checks_is_not_part_of_the_question(
 def test_a_name_set_aside_before_the_real_question_is_not_the_answer(
     knowledge: Knowledge, question: str
 ) -> None:
-    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert_not_answered(knowledge, question)
 
 
 @pytest.mark.parametrize(
@@ -1033,8 +1031,7 @@ def test_a_name_set_aside_before_the_real_question_is_not_the_answer(
 def test_the_real_question_after_a_topic_set_aside_decides(
     knowledge: Knowledge, question: str, entry: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == entry
+    assert_answers(knowledge, question, entry)
 
 
 @pytest.mark.parametrize(
@@ -1047,14 +1044,11 @@ def test_the_real_question_after_a_topic_set_aside_decides(
 def test_what_came_after_a_named_entry_offers_the_entry_its_text_names_as_such(
     knowledge: Knowledge, question: str, first: str, then: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, SuggestReply)
-    assert [e.id for e in reply.entries][:2] == [first, then]
+    assert_suggests(knowledge, question, [first, then])
 
 
 def test_succession_within_one_entry_keeps_its_answer(knowledge: Knowledge) -> None:
-    reply = ask(knowledge, "when did atmis replace amisom")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "amisom-atmis"
+    assert_answers(knowledge, "when did atmis replace amisom", "amisom-atmis")
 
 
 @pytest.mark.parametrize(
@@ -1072,8 +1066,9 @@ def test_more_ways_of_asking_what_came_after(
 
 
 def test_a_topic_named_by_its_subject_is_the_topic(knowledge: Knowledge) -> None:
-    reply = ask(knowledge, "while we're on the subject of AUKUS, who builds the submarines?")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "aukus"
+    assert_answers(
+        knowledge, "while we're on the subject of AUKUS, who builds the submarines?", "aukus"
+    )
     reply = ask(knowledge, "we know about the five eyes alliance, but what are the five senses?")
     assert not isinstance(reply, EntryReply)
 
@@ -1082,8 +1077,7 @@ def test_a_place_the_text_lacks_may_stand_beside_two_it_holds(knowledge: Knowled
     question = (
         "why did poland need permission from berlin before it sent german-built tanks to ukraine"
     )
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == "export-controls"
+    assert_answers(knowledge, question, "export-controls")
     assert not isinstance(
         ask(knowledge, "how many aircraft carriers does china operate"), EntryReply
     )
@@ -1103,7 +1097,7 @@ def test_a_name_missing_the_organisation_that_tells_it_apart_is_not_present(
     knowledge: Knowledge, question: str
 ) -> None:
     # "EU mutual defence clause", "military Schengen": without the qualifier, another thing
-    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert_not_answered(knowledge, question)
     assert isinstance(ask(knowledge, "the eu mutual defence clause"), EntryReply)
 
 
@@ -1122,9 +1116,7 @@ def test_a_name_missing_the_organisation_that_tells_it_apart_is_not_present(
 def test_what_a_named_entry_is_compared_with_is_offered_first(
     knowledge: Knowledge, question: str, first: str, then: str
 ) -> None:
-    reply = ask(knowledge, question)
-    assert isinstance(reply, SuggestReply)
-    assert [e.id for e in reply.entries][:2] == [first, then]
+    assert_suggests(knowledge, question, [first, then])
 
 
 @pytest.mark.parametrize(
@@ -1139,12 +1131,15 @@ def test_what_a_named_entry_is_compared_with_is_offered_first(
 def test_a_name_in_a_remark_before_an_unrelated_question_is_not_the_answer(
     knowledge: Knowledge, question: str
 ) -> None:
-    assert not isinstance(ask(knowledge, question), EntryReply)
+    assert_not_answered(knowledge, question)
 
 
 def test_a_closing_question_that_names_the_entry_again_keeps_it(knowledge: Knowledge) -> None:
-    reply = ask(knowledge, "now that all five Nordics are in NATO, is NORDEFCO kind of pointless?")
-    assert isinstance(reply, EntryReply) and reply.entry.id == "nordefco"
+    assert_answers(
+        knowledge,
+        "now that all five Nordics are in NATO, is NORDEFCO kind of pointless?",
+        "nordefco",
+    )
 
 
 def test_an_everyday_name_written_in_another_form_is_not_answered(knowledge: Knowledge) -> None:
@@ -1168,8 +1163,7 @@ def test_chat_about_deadlines_around_a_name_does_not_block_its_answer(knowledge:
     question = (
         "morning all, my boss wants a one-pager on the Shanghai Cooperation Organisation by noon"
     )
-    reply = ask(knowledge, question)
-    assert isinstance(reply, EntryReply) and reply.entry.id == "sco"
+    assert_answers(knowledge, question, "sco")
 
 
 def test_a_named_entry_of_another_kind_is_not_answered_when_one_of_the_asked_kind_is_related(
