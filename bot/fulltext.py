@@ -25,6 +25,7 @@ SLIP_CACHE = 4096  # question words whose slips are remembered
 SLIP_MAX_LEN = 24  # longer words are not looked for as slips
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_BASE = 3  # letters a word keeps once an inflection is taken off
+_ENDINGS = ("s", "es", "d", "ed", "ing")
 
 _FTS_WORD = re.compile(r"\w+")
 _STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter 2), the C implementation
@@ -126,9 +127,15 @@ class TextIndex:
         return word in self.vocabulary
 
     def knows_form(self, word: str) -> bool:
-        """Whether some entry's text holds the word, or a word it is a regular inflection of
-        ("keeping", "writes", "linked"; not the slips "shareing" or "ecowass")."""
-        return word in self.vocabulary or any(base in self.vocabulary for base in _bases(word))
+        """Whether some entry's text holds the word, a word it is a regular inflection of
+        ("keeping", "writes", "linked"; not the slips "shareing" or "ecowass"), or one of its
+        own regular inflections ("close" of "closed")."""
+        vocabulary = self.vocabulary
+        return (
+            word in vocabulary
+            or any(base in vocabulary for base in _bases(word))
+            or any(word + ending in vocabulary for ending in _ENDINGS)  # "close" of "closed"
+        )
 
     def slips(self, word: str) -> frozenset[str]:
         """The words of the entries' text that `word` is one slip from, the letters kept: one

@@ -105,7 +105,7 @@ ENGLISH_FILLER = frozenset(
     remember supposed short crossposting besides slide slides deck quiz feeling hunch
     wondering curious thought reckon guess assumed context thread threads
     pager simple nerd nerds lot
-    team reading
+    team reading uncle aunt dad mum mom cousin nephew niece insists insisted claims claimed
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".

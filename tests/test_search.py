@@ -891,6 +891,7 @@ def test_regular_inflections_of_the_entries_words_are_known_words_not_slips(
     text = knowledge.index.text
     assert text.knows("keep") and not text.knows("keeping")
     assert text.knows_form("keeping")
+    assert text.knows("closed") and text.knows_form("close")  # an inflection of it is known
     assert not text.knows_form("shareing")  # a slip of "sharing", not a form of "share"
 
 
