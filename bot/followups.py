@@ -42,6 +42,8 @@ def reconsider(
     index: Index, query: Query, result: SearchResult, research: Research
 ) -> SearchResult:
     """The result, looked at again in the light of how the question is put (see the module)."""
+    if result.outcome is Outcome.ANSWER and query.aside:
+        return SearchResult(Outcome.SUGGEST, result.candidates)  # "off topic: …"
     if result.outcome is Outcome.SUGGEST and query.asked:
         result = _as_asked(index, query, result)
     if result.outcome is Outcome.ANSWER and query.contrast:

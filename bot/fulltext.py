@@ -18,6 +18,7 @@ from bot.schema import Entry, KnowledgeBase
 FTS_MAX_DOCS = 64  # entries BM25 ranks per question at most, give or take the rarest word
 FTS_BM25_MAX = 32  # BM25 ranks the matching entries when there are at most this many
 FTS_SAMPLE = 48  # entries looked at when BM25 would have to rank too many
+TOPICAL_TERMS = 8
 FTS_TERMS = 3  # the rarest words of a question that rank entries by their text
 RARITY_FLOOR = 0.35  # weight of a word every entry holds, against 1 for a unique one
 UNKNOWN_RARITY = 0.5  # a word no entry holds: it explains nothing, for every entry alike
@@ -110,6 +111,31 @@ class TextIndex:
         rarity = {w: 1.0 / self.frequency[stem(w)] for w in known}
         held = self.words_held(known, [row[0] for row in rows])
         return heapq.nlargest(limit, held, key=lambda n: sum(rarity[w] for w in held[n]))
+
+    def top_topical(self, words: list[str], limit: int) -> list[int]:
+        """Entries ranked by BM25 over their names and tags only, for all the question's
+        words those hold: what entries are about, not details their facts mention."""
+        known = [
+            w
+            for w in dict.fromkeys(self._held_form(w) for w in words)
+            if _FTS_WORD.fullmatch(w) and 0 < self.frequency[stem(w)] <= self.common
+        ]
+        terms: list[str] = []
+        matched = 0
+        for word in sorted(known, key=lambda w: self.frequency[stem(w)])[:TOPICAL_TERMS]:
+            if matched + self.frequency[stem(word)] > FTS_MAX_DOCS:
+                break  # BM25 costs per matching entry: a large knowledge base ranks fewer words
+            terms.append(word)
+            matched += self.frequency[stem(word)]
+        if not terms:
+            return []
+        expression = "{names tags} : (" + " OR ".join(f'"{w}"' for w in terms) + ")"
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
+                (expression, limit),
+            ).fetchall()
+        return [row[0] for row in rows]
 
     def _held_form(self, word: str) -> str:
         """The word, or when no entry holds it, an equivalent that one does: "belarusian" is

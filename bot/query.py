@@ -22,6 +22,12 @@ _FLAG_PAIR = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 # *bold*, _italic_ and `code`: what the asker set apart is most likely the topic.
 # A clause that sets a topic aside before the real question: "not about rimpac, …",
 # "forget ocean shield, …", "while everyone talks about the warsaw pact, …", "… aside, …"
+# The asker's own word that what follows is not about the field
+_OFF_TOPIC = re.compile(
+    r"\W*(?:off[ -]topic|totally unrelated|unrelated question|random question|not defen[cs]e"
+    r" related|nothing to do with defen[cs]e)\b",
+    re.IGNORECASE,
+)
 _DISMISS = re.compile(
     r"^\s*(?:(?:not|forget|enough about|leave|never mind|this isn't|this is not|it's not|it isn't"
     r"|i don't mean|i'm not asking about|we aren't talking about|we're not talking about)\b"
@@ -571,6 +577,7 @@ class Query:
     emphasis: tuple[str, ...] = ()  # folded spans set in *bold*, _italic_ or `code`
     asked: tuple[str, ...] = ()  # folded objects of explicit requests (see `find_asked`)
     contrast: str = ""  # what is asked once something is set aside (see `find_contrast`)
+    aside: bool = False  # the asker says it is off topic ("off topic: is the reef worth it")
     dismissed: bool = False  # and whether it was dismissed outright ("forget rimpac, …")
     proper: tuple[str, ...] = ()  # folded capitalised names of two words or more ("Budapest
     # Memorandum"), without filler: what the asker writes as a proper name
@@ -896,6 +903,7 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         asked=find_asked(raw),
         contrast=contrast,
         dismissed=dismissed,
+        aside=bool(_OFF_TOPIC.match(strip_markup(raw[:MAX_QUERY_CHARS]))),
         proper=find_proper_names(raw),
     )
 

@@ -80,6 +80,7 @@ MAX_POSTINGS = 200  # a name word in more names than this only counts once rarer
 MAX_SCORED = 16  # names scored in full per question, the most promising first
 SLIP_POSITIONS = 2  # how far into the question a misspelt filler word is looked for
 FTS_CANDIDATES = 5
+TOPICAL_BELOW = 0.6  # best share explained below which names and tags are searched too
 PLACES_HELD = 2  # places of its own text that let an entry's text answer beside another place
 
 # Words that judge a thing: asked of a named entry only beside a word of the field ("was
@@ -221,6 +222,12 @@ def _search(index: Index, query: Query, limit: int) -> SearchResult:
         # Not fully explained by a name: let the entries' text weigh in (FTS5, BM25). A fully
         # explained named entry cannot be out-explained, so that case skips the query.
         _explain(index, words, evidence, index.text.top(words, FTS_CANDIDATES))
+        # Still little explained: the rarest words may be details ("keeps", "pushing"); what
+        # the names and tags of entries hold of the question finds what it is about
+        if max((f.explained for f in evidence.values()), default=0.0) < TOPICAL_BELOW:
+            topical = [n for n in index.text.top_topical(words, 1) if n not in evidence]
+            if topical:
+                _explain(index, words, evidence, topical)
     if related and _cued_kinds(head):
         found = _related_answer(index, evidence, pivots, related, words, described=described)
         if found is not None:

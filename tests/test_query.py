@@ -282,3 +282,8 @@ def test_the_object_of_an_explicit_request_is_found_up_to_the_end_of_its_clause(
 )
 def test_what_is_asked_once_a_topic_is_set_aside(raw: str, contrast: tuple[str, bool]) -> None:
     assert find_contrast(raw) == contrast
+
+
+def test_the_askers_own_word_that_a_question_is_off_topic_is_kept() -> None:
+    assert parse_query("Off-topic but how do we run a meeting without a chair?").aside
+    assert not parse_query("what is the OSCE's role in a conflict").aside

@@ -1172,3 +1172,9 @@ def test_a_named_entry_of_another_kind_is_not_answered_when_one_of_the_asked_kin
 ) -> None:
     reply = ask(knowledge, "Which organisation runs ATMIS?")  # ATMIS is the AU's mission
     assert not isinstance(reply, EntryReply) or reply.entry.id == "african-union"
+
+
+def test_a_question_its_asker_calls_off_topic_is_not_answered(knowledge: Knowledge) -> None:
+    assert_not_answered(
+        knowledge, "off topic: after that Talisman Sabre piece, is the Great Barrier Reef worth it?"
+    )
