@@ -138,14 +138,15 @@ def _asks_succession(text: str) -> bool:
 
 
 def _with_successor(index: Index, query: Query, result: SearchResult) -> SearchResult:
-    """ "what replaced isaf in 2015": ISAF is named, but what is asked is the related entry its
+    """ "what replaced isaf in 2015": ISAF is named (or found by its text: "which EU troops took
+    over from NATO in Bosnia in 2004" finds SFOR), but what is asked is the related entry its
     own text names, in a sentence about succession, as what came next (or before): Resolute
-    Support. Which way the question points is not read, so both are offered, that entry
-    first (the one holding more of the question's words, when there are two); a question
-    naming both, or two names of the entry itself ("when did atmis replace amisom"), keeps
-    its answer."""
+    Support, EUFOR Althea. Which way the question points is not read, so both are offered,
+    that entry first (the one holding more of the question's words, when there are two); a
+    question naming both, or two names of the entry itself ("when did atmis replace
+    amisom"), keeps its answer."""
     best = result.best
-    if best is None or best.via is Via.TEXT:
+    if best is None:
         return result
     number = index.position[best.entry_id]
     words = query.words.split()

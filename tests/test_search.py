@@ -1178,3 +1178,10 @@ def test_a_question_its_asker_calls_off_topic_is_not_answered(knowledge: Knowled
     assert_not_answered(
         knowledge, "off topic: after that Talisman Sabre piece, is the Great Barrier Reef worth it?"
     )
+
+
+def test_what_came_after_an_entry_found_by_its_text_is_offered_first(knowledge: Knowledge) -> None:
+    question = (
+        "which EU troops took over from NATO in postwar Bosnia in 2004, are they still there?"
+    )
+    assert_suggests(knowledge, question, ["eufor-althea"])
