@@ -56,6 +56,10 @@ def reconsider(
         result = _with_successor(index, query, result)
     if result.outcome is Outcome.ANSWER and not COMPARISON.isdisjoint(query.text.split()):
         result = _compared(index, query, result, research)
+    best = result.best if result.outcome is Outcome.ANSWER else None
+    if best is not None and best.via is Via.TEXT and "difference" in query.text.split():
+        # "difference between a drill and a war game?": two things compared, no one entry
+        result = SearchResult(Outcome.SUGGEST, result.candidates)
     return result
 
 

@@ -1185,3 +1185,10 @@ def test_what_came_after_an_entry_found_by_its_text_is_offered_first(knowledge: 
         "which EU troops took over from NATO in postwar Bosnia in 2004, are they still there?"
     )
     assert_suggests(knowledge, question, ["eufor-althea"])
+
+
+def test_a_difference_between_two_things_no_entry_names_is_not_answered_from_text(
+    knowledge: Knowledge,
+) -> None:
+    assert_not_answered(knowledge, "difference between a drill and a war game?")
+    assert_answers(knowledge, "atmis vs aussom whats the difference", "amisom-atmis")
