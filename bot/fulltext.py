@@ -79,29 +79,14 @@ class TextIndex:
 
     def top(self, words: list[str], limit: int) -> list[int]:
         """Entries ranked by BM25 for any of the words (names weigh most)."""
-        known = [
-            w
-            for w in dict.fromkeys(self._held_form(w) for w in words)
-            if _FTS_WORD.fullmatch(w) and 0 < self.frequency[stem(w)] <= self.common
-        ]
+        known = self._known(words)
         if not known:
             return []  # no entry holds any of these words (or only very common ones)
         # The rarest words decide BM25's ranking; common ones only slow the query down.
-        terms: list[str] = []
-        matched = 0
-        for word in sorted(known, key=lambda w: self.frequency[stem(w)])[:FTS_TERMS]:
-            if terms and matched + self.frequency[stem(word)] > FTS_MAX_DOCS:
-                break  # BM25 costs per matching entry: the rarest words are enough
-            terms.append(word)
-            matched += self.frequency[stem(word)]
+        terms, matched = self._rarest(known, FTS_TERMS, keep_first=True)
         expression = " OR ".join(f'"{w}"' for w in terms)
         if matched <= FTS_BM25_MAX:
-            with self._lock:
-                rows = self._db.execute(
-                    "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
-                    (expression, limit),
-                ).fetchall()
-            return [row[0] for row in rows]
+            return self._ranked(expression, limit)
         # Even the rarest word is in many entries (a large knowledge base): BM25 costs a few µs
         # per matching entry, so rank a bounded sample by the rarer words it holds instead.
         with self._lock:
@@ -115,21 +100,32 @@ class TextIndex:
     def top_topical(self, words: list[str], limit: int) -> list[int]:
         """Entries ranked by BM25 over their names and tags only, for all the question's
         words those hold: what entries are about, not details their facts mention."""
-        known = [
+        terms, _ = self._rarest(self._known(words), TOPICAL_TERMS, keep_first=False)
+        if not terms:
+            return []
+        return self._ranked("{names tags} : (" + " OR ".join(f'"{w}"' for w in terms) + ")", limit)
+
+    def _known(self, words: list[str]) -> list[str]:
+        """The question's words (or their equivalents) some entries hold, but not a fifth."""
+        return [
             w
             for w in dict.fromkeys(self._held_form(w) for w in words)
             if _FTS_WORD.fullmatch(w) and 0 < self.frequency[stem(w)] <= self.common
         ]
+
+    def _rarest(self, known: list[str], most: int, *, keep_first: bool) -> tuple[list[str], int]:
+        """Up to `most` of the rarest words, while the entries holding them stay few (BM25
+        costs per matching entry), and how many entries hold them."""
         terms: list[str] = []
         matched = 0
-        for word in sorted(known, key=lambda w: self.frequency[stem(w)])[:TOPICAL_TERMS]:
-            if matched + self.frequency[stem(word)] > FTS_MAX_DOCS:
-                break  # BM25 costs per matching entry: a large knowledge base ranks fewer words
+        for word in sorted(known, key=lambda w: self.frequency[stem(w)])[:most]:
+            if (terms or not keep_first) and matched + self.frequency[stem(word)] > FTS_MAX_DOCS:
+                break
             terms.append(word)
             matched += self.frequency[stem(word)]
-        if not terms:
-            return []
-        expression = "{names tags} : (" + " OR ".join(f'"{w}"' for w in terms) + ")"
+        return terms, matched
+
+    def _ranked(self, expression: str, limit: int) -> list[int]:
         with self._lock:
             rows = self._db.execute(
                 "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
