@@ -60,7 +60,17 @@ def reconsider(
     if best is not None and best.via is Via.TEXT and "difference" in query.text.split():
         # "difference between a drill and a war game?": two things compared, no one entry
         result = SearchResult(Outcome.SUGGEST, result.candidates)
+    elif best is not None and best.via is Via.TEXT and _asks_for_a_tag(index, query, best):
+        # "what was the Cuban Missile Crisis?": a thing of its own, only tagged on the Rio Treaty
+        result = SearchResult(Outcome.SUGGEST, result.candidates)
     return result
+
+
+def _asks_for_a_tag(index: Index, query: Query, best: Candidate) -> bool:
+    """Whether the question asks outright for a thing of several words that the answered
+    entry only has as a tag ("partnerships" alone is a word of its text)."""
+    tags = index.tags(index.position[best.entry_id])
+    return any(asked in tags and len(asked.split()) > 1 for asked in query.asked)
 
 
 def _compared(index: Index, query: Query, result: SearchResult, research: Research) -> SearchResult:

@@ -203,6 +203,10 @@ class Index:
             found = self._succession[number] = _succession(self, number)
         return found
 
+    def tags(self, number: int) -> frozenset[str]:
+        """The entry's tags, folded."""
+        return frozenset(fold(tag) for tag in self.entries[number].tags)
+
     def labels(self, number: int) -> tuple[Label, ...]:
         """The entry's own fact labels (see `own_labels`); remembered, as they never change."""
         found = self._labels.get(number)

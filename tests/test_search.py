@@ -1192,3 +1192,10 @@ def test_a_difference_between_two_things_no_entry_names_is_not_answered_from_tex
 ) -> None:
     assert_not_answered(knowledge, "difference between a drill and a war game?")
     assert_answers(knowledge, "atmis vs aussom whats the difference", "amisom-atmis")
+
+
+def test_a_thing_asked_for_outright_that_an_entry_only_has_as_a_tag_is_not_answered_with_it(
+    knowledge: Knowledge,
+) -> None:
+    # The Rio Treaty is tagged with the Cuban Missile Crisis; the crisis is not the treaty
+    assert_not_answered(knowledge, "What was the Cuban Missile Crisis?")
