@@ -28,10 +28,12 @@ BACK_REFERENCES = frozenset("it its they them their".split())
 # Words that compare what is asked with a thing named: "the EU counterpart of Ocean Shield"
 COMPARISON = frozenset(
     "counterpart counterparts equivalent equivalents analogue similar comparable alongside"
-    " unlike".split()
+    " unlike besides separate".split()
 )
 
-COMPARED_WITHIN = 6  # words after the comparing word (or two before) the named thing sits in
+OWNED = frozenset("counterpart counterparts equivalent equivalents".split())
+COMPARED_WITHIN = 6  # words after the comparing word (or two before, for OWNED) the named
+# thing sits in
 
 CONTRAST_HELD = 0.75  # share of the real question's words its text must hold to stay answered
 
@@ -84,7 +86,11 @@ def _compared(index: Index, query: Query, result: SearchResult, research: Resear
     names = {t for surface in index.named[number] for t in surface.tokens}
     tokens = query.text.split()
     cues = [n for n, w in enumerate(tokens) if w in COMPARISON]
-    near = {w for n in cues for w in tokens[max(0, n - 2) : n + COMPARED_WITHIN]}
+    near = {  # what follows the comparing word, and what a counterpart is of: "zapad's"
+        w
+        for n in cues
+        for w in tokens[max(0, n - 2) if tokens[n] in OWNED else n + 1 : n + COMPARED_WITHIN]
+    }
     if names.isdisjoint(near):
         return result  # compared with something else: "the third task alongside collective…"
     rest = [w for w in tokens if w not in names]

@@ -30,8 +30,8 @@ _OFF_TOPIC = re.compile(
 )
 _DISMISS = re.compile(
     r"^\s*(?:(?:not|forget|enough about|leave|never mind|this isn't|this is not|it's not|it isn't"
-    r"|i don't mean|i'm not asking about|we aren't talking about|we're not talking about)\b"
-    r"[^,]*?(?:,(?:\s*but\b)?|\bbut\b)|[^,]*\baside\s*,)",
+    r"|i don't mean|i'm not asking about|we aren't talking about|we're not talking about"
+    r"|before we get to)\b[^,]*?(?:,(?:\s*but\b)?|\bbut\b|\s[-–—]+\s)|[^,]*\baside\s*,)",
     re.IGNORECASE,
 )
 _UNRELATED = re.compile(  # "random question, nothing to do with ASEAN, what's the time in…"

@@ -1199,3 +1199,26 @@ def test_a_thing_asked_for_outright_that_an_entry_only_has_as_a_tag_is_not_answe
 ) -> None:
     # The Rio Treaty is tagged with the Cuban Missile Crisis; the crisis is not the treaty
     assert_not_answered(knowledge, "What was the Cuban Missile Crisis?")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "not asking about ISAF - I want the mission after it that trained the Afghan army,"
+            " what was that?",
+            "resolute-support",
+        ),
+        ("which countries host African Lion besides Morocco?", "african-lion"),
+    ],
+)
+def test_more_ways_of_setting_a_topic_aside(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    assert_answers(knowledge, question, entry)
+
+
+def test_an_entry_kept_separate_from_what_is_asked_is_not_the_answer(knowledge: Knowledge) -> None:
+    assert_not_answered(
+        knowledge, "What is the EU's own Red Sea operation, separate from Prosperity Guardian?"
+    )
