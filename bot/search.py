@@ -224,7 +224,10 @@ def _search(index: Index, query: Query, limit: int) -> SearchResult:
         _explain(index, words, evidence, index.text.top(words, FTS_CANDIDATES))
         # Still little explained: the rarest words may be details ("keeps", "pushing"); what
         # the names and tags of entries hold of the question finds what it is about
-        if max((f.explained for f in evidence.values()), default=0.0) < TOPICAL_BELOW:
+        if (
+            len(words) >= TEXT_MIN_WORDS
+            and max((f.explained for f in evidence.values()), default=0.0) < TOPICAL_BELOW
+        ):
             topical = [n for n in index.text.top_topical(words, 1) if n not in evidence]
             if topical:
                 _explain(index, words, evidence, topical)
