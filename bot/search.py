@@ -557,6 +557,11 @@ def _decide(
         ) and _spelt_out(index, top, words)
         # a name far ahead of the rest in a long question may sit among words we lack
         sure = sure or _is_dominant_named_answer(index, top, rest, words)
+    if sure and top_number not in fits:  # "which peace agreement did IFOR implement"
+        sure = not any(
+            n in fits and f.explained >= top.explained and _numbers_agree(index, n, words)
+            for n, f in evidence.items()
+        )
     if sure and _numbers_agree(index, top_number, words):
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
     named = top.cover >= NAME_COVER and top_number not in skip

@@ -1222,3 +1222,13 @@ def test_an_entry_kept_separate_from_what_is_asked_is_not_the_answer(knowledge: 
     assert_not_answered(
         knowledge, "What is the EU's own Red Sea operation, separate from Prosperity Guardian?"
     )
+
+
+def test_a_named_entry_of_another_kind_than_described_gives_way_to_one_that_fits(
+    knowledge: Knowledge,
+) -> None:
+    # IFOR is an operation; "which peace agreement" describes a treaty its text explains too
+    assert_answers(knowledge, "Which peace agreement did IFOR implement?", "dayton-agreement")
+    assert_answers(
+        knowledge, "what does article 4 of the north atlantic treaty say", "north-atlantic-treaty"
+    )
