@@ -18,9 +18,9 @@ from bot.index import (
     SearchResult,
     Surface,
     Via,
-    content_words,
+    subject_words,
 )
-from bot.query import ASK_WORDS, FILLER, Intent, Query, parse_query
+from bot.query import FILLER, Intent, Query, parse_query
 
 # Words by which a question points back at what it named before: "…, but when did it end?"
 BACK_REFERENCES = frozenset("it its they them their".split())
@@ -54,12 +54,13 @@ def reconsider(
         alone = research(parse_query(query.contrast))  # "forget the INF, when did New START…"
         if alone.outcome is Outcome.ANSWER:
             result = alone
-    if result.outcome is Outcome.ANSWER and _asks_succession(query.text):
+    tokens = query.text.split()
+    if result.outcome is Outcome.ANSWER and _asks_succession(tokens):
         result = _with_successor(index, query, result)
-    if result.outcome is Outcome.ANSWER and not COMPARISON.isdisjoint(query.text.split()):
-        result = _compared(index, query, result, research)
+    if result.outcome is Outcome.ANSWER and not COMPARISON.isdisjoint(tokens):
+        result = _compared(index, query, result, research, tokens)
     best = result.best if result.outcome is Outcome.ANSWER else None
-    if best is not None and best.via is Via.TEXT and "difference" in query.text.split():
+    if best is not None and best.via is Via.TEXT and "difference" in tokens:
         # "difference between a drill and a war game?": two things compared, no one entry
         result = SearchResult(Outcome.SUGGEST, result.candidates)
     elif best is not None and best.via is Via.TEXT and _asks_for_a_tag(index, query, best):
@@ -75,7 +76,9 @@ def _asks_for_a_tag(index: Index, query: Query, best: Candidate) -> bool:
     return any(asked in tags and len(asked.split()) > 1 for asked in query.asked)
 
 
-def _compared(index: Index, query: Query, result: SearchResult, research: Research) -> SearchResult:
+def _compared(
+    index: Index, query: Query, result: SearchResult, research: Research, tokens: list[str]
+) -> SearchResult:
     """ "What is Australia's air combat exercise similar to Red Flag?": Red Flag is named, as
     what something else is compared with. The question without that name decides what is
     offered first, then the named entry; a question naming two entries keeps its answer."""
@@ -84,7 +87,6 @@ def _compared(index: Index, query: Query, result: SearchResult, research: Resear
         return result
     number = index.position[best.entry_id]
     names = {t for surface in index.named[number] for t in surface.tokens}
-    tokens = query.text.split()
     cues = [n for n, w in enumerate(tokens) if w in COMPARISON]
     near = {  # what follows the comparing word, and what a counterpart is of: "zapad's"
         w
@@ -111,8 +113,8 @@ def _after_contrast(
     exercise in the west?") is not the answer: the real question alone decides. When that
     answers nothing, an entry dismissed outright is only offered; one given as context stays
     the answer if the real question points back at it ("…but when did it start?"), or if its
-    text holds half the real question's words ("I know NATO has 32 members, but when did
-    Finland join?")."""
+    text holds three quarters of the real question's words ("I know NATO has 32 members, but
+    when did Finland join?")."""
     best = result.best
     if best is None or best.via is Via.TEXT:
         return result
@@ -127,7 +129,7 @@ def _after_contrast(
     if BACK_REFERENCES & set(after.text.split()):
         return result
     number = index.position[best.entry_id]
-    asked = [w for w in dict.fromkeys(content_words(after.words.split())) if w not in ASK_WORDS]
+    asked = list(dict.fromkeys(subject_words(after.words.split())))
     held = [w for w in asked if index.text.holds(number, w)]
     renamed = _names_in(index, number, asked)
     if renamed:  # "…in NATO, is NORDEFCO kind of pointless?", not "…at kakadu national park"
@@ -144,10 +146,9 @@ def _names_in(index: Index, number: int, words: list[str]) -> list[Surface]:
     return [s for s in index.named[number] if s.tokens and set(s.tokens) <= held]
 
 
-def _asks_succession(text: str) -> bool:
-    """Whether the question asks what came before or after something ("what replaced isaf",
-    "who took over in bosnia from sfor"; not "when did nato take over isaf")."""
-    tokens = text.split()
+def _asks_succession(tokens: list[str]) -> bool:
+    """Whether the question's words ask what came before or after something ("what replaced
+    isaf", "who took over in bosnia from sfor"; not "when did nato take over isaf")."""
     pairs = list(itertools.pairwise(tokens))
     if not SUCCESSION.isdisjoint(tokens) or any(pair in SUCCESSION_PAIRS for pair in pairs):
         return True
@@ -170,11 +171,10 @@ def _with_successor(index: Index, query: Query, result: SearchResult) -> SearchR
         return result
     number = index.position[best.entry_id]
     words = query.words.split()
-    asked = set(words)
     neighbours = index.succession(number)
-    if not neighbours or any(set(s.tokens) <= asked for n in neighbours for s in index.named[n]):
+    if not neighbours or any(_names_in(index, n, words) for n in neighbours):
         return result
-    own = {frozenset(s.tokens) for s in index.named[number] if set(s.tokens) <= asked}
+    own = {frozenset(s.tokens) for s in _names_in(index, number, words)}
     if any(not a <= b and not b <= a for a in own for b in own):
         return result  # two of its own names: "ifor handed over to sfor when?"
     held = index.text.words_held(words, list(neighbours))

@@ -12,7 +12,7 @@ from enum import StrEnum
 from rapidfuzz.distance import OSA  # edit distance where a swap of two letters is one edit
 
 from bot.fulltext import TextIndex
-from bot.query import EQUIVALENTS, FIELD_WORDS, FILLER, fold
+from bot.query import ASK_WORDS, EQUIVALENTS, FIELD_WORDS, FILLER, fold
 from bot.schema import Entry, KnowledgeBase
 from bot.slips import MIN_TYPO_LEN, deletions
 
@@ -137,6 +137,11 @@ def weight(token: str, *, in_name: bool = False) -> float:
 def content_words(words: list[str]) -> list[str]:
     """The words that say something about which entry is meant (see `weight`)."""
     return [w for w in words if weight(w) >= 1.0]
+
+
+def subject_words(words: list[str]) -> list[str]:
+    """The content words other than those asked of any named thing ("history", "members")."""
+    return [w for w in content_words(words) if w not in ASK_WORDS]
 
 
 class Index:

@@ -872,7 +872,8 @@ def find_fields(tokens: list[str]) -> tuple[str, ...]:
 
 def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
     """Classify a question (help, list, fact, reload or a question to answer) and normalise it."""
-    text = normalise(raw)
+    plain = strip_markup(raw[:MAX_QUERY_CHARS])  # stripped once, read by the finders below
+    text = fold(plain)
     tokens = _drop_phrases(text.split())
     if not tokens or (_has_flag(raw) and _only_flags(raw)):
         return Query(raw=raw, intent=Intent.HELP, text=text)  # a flag alone asks nothing
@@ -889,7 +890,7 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         return Query(raw=raw, intent=Intent.HELP, text=text)  # "help", "hi", "what can you do"
     core = strip_filler(tokens)
     words = [t for t in tokens if t not in FILLER] or core
-    contrast, dismissed = find_contrast(raw)
+    contrast, dismissed = find_contrast(plain)
     clause = find_clause(tokens)
     return Query(
         raw=raw,
@@ -900,10 +901,10 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         fields=find_fields(tokens),
         clause=" ".join(clause),
         emphasis=find_emphasis(raw),
-        asked=find_asked(raw),
+        asked=find_asked(plain),
         contrast=contrast,
         dismissed=dismissed,
-        aside=bool(_OFF_TOPIC.match(strip_markup(raw[:MAX_QUERY_CHARS]))),
+        aside=bool(_OFF_TOPIC.match(plain)),
         proper=find_proper_names(raw),
     )
 
@@ -962,12 +963,11 @@ def find_proper_names(raw: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def find_contrast(raw: str) -> tuple[str, bool]:
-    """What a question asks once it has set something aside, as written, and whether what
-    came before was dismissed outright ("forget rimpac, when is the best time to visit
-    hawaii") rather than given as context ("vostok is in the east, but what's the exercise in
-    the west"). Empty when nothing is set aside."""
-    text = strip_markup(raw[:MAX_QUERY_CHARS])
+def find_contrast(text: str) -> tuple[str, bool]:
+    """What a question (without Slack markup) asks once it has set something aside, as
+    written, and whether what came before was dismissed outright ("forget rimpac, when is the
+    best time to visit hawaii") rather than given as context ("vostok is in the east, but
+    what's the exercise in the west"). Empty when nothing is set aside."""
     if "," not in text and " but " not in text.lower():
         return "", False
     dismissed = _DISMISS.search(text) or _UNRELATED.search(text)
@@ -989,11 +989,11 @@ def find_contrast(raw: str) -> tuple[str, bool]:
     return after, dismissed is not None
 
 
-def find_asked(raw: str) -> tuple[str, ...]:
-    """What an explicit request frames as its object, up to the end of its clause, folded:
-    "anyone know much about Cobra Gold? my cousin…" → "cobra gold", "need a summary of
-    Operation Desert Storm for a quiz" → "operation desert storm for a quiz"."""
-    text = strip_markup(raw[:MAX_QUERY_CHARS])
+def find_asked(text: str) -> tuple[str, ...]:
+    """What an explicit request (in a question without Slack markup) frames as its object, up
+    to the end of its clause, folded: "anyone know much about Cobra Gold? my cousin…" →
+    "cobra gold", "need a summary of Operation Desert Storm for a quiz" → "operation desert
+    storm for a quiz"."""
     if not _ASK_FRAME.search(text):
         return ()
     found = []

@@ -30,6 +30,7 @@ from bot.index import (
     Via,
     build_index,
     content_words,
+    subject_words,
     weight,
 )
 from bot.places import PLACES, place_groups
@@ -717,7 +718,7 @@ def _spelt_out(index: Index, found: _Evidence, words: list[str]) -> bool:
     if _mostly_unknown(index, left, words, share=NAMED_UNKNOWN_SHARE):
         return False  # "what is the bright star poem about, my teacher asked"
     stems = {stem(t) for t in tokens}
-    short = len([w for w in content_words(words) if w not in ASK_WORDS]) <= SHORT_QUESTION
+    short = len(subject_words(words)) <= SHORT_QUESTION
     if any(stem(w) not in stems for w in inexact):
         # a typo: in a short question, the rest must fit too, or be words the entries use
         return not short or (len(left) <= 1 and not any(_unknown(index, w) for w in left))
@@ -862,7 +863,7 @@ def _mostly_unknown(
     """Whether two or more of the words left over, and `share` of the question's content
     words, are words no entry knows: the question is about something else."""
     unknown = [w for w in left if _unknown(index, w)]
-    telling = {w for w in content_words(words) if w not in ASK_WORDS}
+    telling = set(subject_words(words))
     return len(unknown) >= 2 and len(unknown) >= share * len(telling)
 
 
@@ -933,7 +934,7 @@ def _is_dominant_named_answer(
         return False
     if top.surface is None or top.surface.everyday:
         return False  # "best time to visit kakadu national park"
-    if len([w for w in content_words(words) if w not in ASK_WORDS]) <= SHORT_QUESTION:
+    if len(subject_words(words)) <= SHORT_QUESTION:
         return False  # too little to go on
     held = _own_words(index, top, words)
     if not held:
