@@ -9,6 +9,7 @@ import itertools
 from collections.abc import Callable
 
 from bot.index import (
+    CLAUSE_WORDS,
     NAME_FILLER,
     SUCCESSION,
     SUCCESSION_PAIRS,
@@ -21,6 +22,7 @@ from bot.index import (
     subject_words,
 )
 from bot.query import FILLER, Intent, Query, parse_query
+from bot.schema import Kind
 
 # Words by which a question points back at what it named before: "…, but when did it end?"
 BACK_REFERENCES = frozenset("it its they them their".split())
@@ -129,6 +131,8 @@ def _after_contrast(
     if BACK_REFERENCES & set(after.text.split()):
         return result
     number = index.position[best.entry_id]
+    if index.entries[number].kind is Kind.TREATY and CLAUSE_WORDS & set(after.words.split()):
+        return result  # "…about the US-ROK Mutual Defense Treaty, what does Article IV say?"
     asked = list(dict.fromkeys(subject_words(after.words.split())))
     held = [w for w in asked if index.text.holds(number, w)]
     renamed = _names_in(index, number, asked)

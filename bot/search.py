@@ -76,6 +76,10 @@ DOMINANT_UNKNOWN = 2  # words no entry knows it may leave over, per word of its 
 SHORT_UNKNOWN_EXPLAINED = 0.8  # a name explaining this much of a short question may sit
 # beside one word we lack ("why did KFOR need reinforcements… I thought Kosovo was calm")
 EVERYDAY_HELD = 2  # words of its own text that let an everyday name sit beside unknown ones
+FULL_NAME_WORDS = 2  # telling words of a name written out whole that make it specific…
+FULL_NAME_WEIGHT = 2.0  # …weighing this much in all (see `_is_full_name_answer`)
+FULL_NAME_EXPLAINED = 0.45
+FULL_NAME_RIVAL = 0.1  # how much more of the question another entry may explain
 LABEL_NAMED = 0.5  # a label beside this much of the entry's name points at the entry
 MAX_POSTINGS = 200  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 16  # names scored in full per question, the most promising first
@@ -558,6 +562,7 @@ def _decide(
         ) and _spelt_out(index, top, words)
         # a name far ahead of the rest in a long question may sit among words we lack
         sure = sure or _is_dominant_named_answer(index, top, rest, words)
+        sure = sure or _is_full_name_answer(index, top, rest, words)
     if sure and top_number not in fits:  # "which peace agreement did IFOR implement"
         sure = not any(
             n in fits and f.explained >= top.explained and _numbers_agree(index, n, words)
@@ -676,24 +681,30 @@ def _through_named(
     if named.explained >= THROUGH_NAMED_MAX:
         return None
     linked = set(index.entries[number].related)
-    ranked = sorted(
+    fits = {n for n in evidence if n != number and _kind_fits(index, n, words)}
+    ranked = sorted(  # between equals, the one of the kind described ("the nato force that…")
         ((n, f) for n, f in evidence.items() if n != number and f.cover < NAME_COVER),
-        key=lambda item: -item[1].explained,
+        key=lambda item: (-item[1].explained, item[0] not in fits),
     )
     if not ranked:
         return None
     best, found = ranked[0]
     entry = index.entries[best]
-    others = (f.explained for n, f in evidence.items() if n not in (number, best))
-    lead = found.explained - max(others, default=0.0)  # named entries besides `number` too
+    others = (  # named entries besides `number` too; of a kind the question rules out, none
+        f.explained
+        for n, f in evidence.items()
+        if n not in (number, best) and (n in fits or best not in fits)
+    )
+    lead = found.explained - max(others, default=0.0)
     content = content_words(words)
+    left = _unexplained(found, words)
     if (
         (entry.id in linked or index.entries[number].id in entry.related)
         and len(content) >= TEXT_MIN_WORDS
         and found.explained >= THROUGH_EXPLAINED
         and found.explained - named.explained >= THROUGH_LEAD
-        and lead >= TEXT_LEAD
-        and not any(_unknown(index, w) for w in _unexplained(found, words))
+        and lead >= (UNSURE_LEAD if any(_unknown(index, w) for w in left) else TEXT_LEAD)
+        and not _mostly_unknown(index, left, words)
         and _kind_fits(index, best, words)
         and _numbers_agree(index, best, words)
     ):
@@ -945,6 +956,30 @@ def _is_dominant_named_answer(
         return False
     runner_up = max((other.score for other in rest), default=0.0)
     return top.score - runner_up >= DOMINANT_LEAD
+
+
+def _is_full_name_answer(
+    index: Index, top: _Evidence, rest: list[_Evidence], words: list[str]
+) -> bool:
+    """A name of several telling words written out whole and in order, no everyday phrase,
+    is what the question is about, whatever else it holds, while its entry explains a fair
+    share of it and no other entry is named or explains much more: "saw this article about
+    the US-ROK Mutual Defense Treaty, what does Article IV let the US do?"."""
+    surface = top.surface
+    if surface is None or surface.everyday or top.cover < 1.0:
+        return False
+    if sum(w >= 1.0 for w in surface.weights) < FULL_NAME_WORDS or surface.total < FULL_NAME_WEIGHT:
+        return False
+    if not _in_order(surface.tokens, words) or top.explained < FULL_NAME_EXPLAINED:
+        return False
+    if _longer_name_present(top, rest):
+        return False
+    if any(o.cover >= NAME_COVER and not o.named <= top.named for o in rest):
+        return False
+    if any(o.explained > top.explained + FULL_NAME_RIVAL for o in rest):
+        return False
+    runner_up = max((other.score for other in rest), default=0.0)
+    return top.score - runner_up >= MARGIN
 
 
 def _is_sure_pivot_answer(
