@@ -64,7 +64,8 @@ MIN_CONTRAST_WORDS = 3  # words the part after "but" needs to be a question of i
 # Words that frame what follows as the thing asked about: "tell me about …", "summary of …"
 _ASK_FRAME = re.compile(
     r"\b(?:about|regarding|summary of|overview of|rundown (?:on|of)|explainer on|primer on"
-    r"|background on|info on|information on|briefing on|heard of|explain|what(?:'s| is| are| was"
+    r"|background on|info on|information on|briefing on|heard of|explain|summari[sz]e|sum up"
+    r"|describe|outline|recap|what(?:'s| is| are| was"
     r"| were)|whats|who(?:'s| is| are| was| were))\s+(?:(?:the|a|an)\s+)?",
     re.IGNORECASE,
 )

@@ -76,10 +76,10 @@ DOMINANT_UNKNOWN = 2  # words no entry knows it may leave over, per word of its 
 SHORT_UNKNOWN_EXPLAINED = 0.8  # a name explaining this much of a short question may sit
 # beside one word we lack ("why did KFOR need reinforcements… I thought Kosovo was calm")
 EVERYDAY_HELD = 2  # words of its own text that let an everyday name sit beside unknown ones
-FULL_NAME_WORDS = 2  # telling words of a name written out whole that make it specific…
-FULL_NAME_WEIGHT = 2.0  # …weighing this much in all (see `_is_full_name_answer`)
-FULL_NAME_EXPLAINED = 0.45
-FULL_NAME_RIVAL = 0.1  # how much more of the question another entry may explain
+FULL_NAME_WORDS = 1  # telling words of a name of several, written out whole, that make it specific…
+FULL_NAME_WEIGHT = 1.25  # …weighing this much in all (see `_is_full_name_answer`)
+FULL_NAME_EXPLAINED = 0.4
+FULL_NAME_RIVAL = 0.2  # how much more of the question another entry may explain
 LABEL_NAMED = 0.5  # a label beside this much of the entry's name points at the entry
 MAX_POSTINGS = 200  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 16  # names scored in full per question, the most promising first
@@ -962,12 +962,14 @@ def _is_dominant_named_answer(
 def _is_full_name_answer(
     index: Index, top: _Evidence, rest: list[_Evidence], words: list[str]
 ) -> bool:
-    """A name of several telling words written out whole and in order, no everyday phrase,
-    is what the question is about, whatever else it holds, while its entry explains a fair
-    share of it and no other entry is named or explains much more: "saw this article about
-    the US-ROK Mutual Defense Treaty, what does Article IV let the US do?"."""
+    """A name of several words, one of them telling, written out whole and in order, no
+    everyday phrase, is what the question is about, whatever else it holds, while its entry
+    explains a fair share of it, no other entry is named or explains much more, and few of
+    the other words are unknown to the knowledge base: "saw this article about the US-ROK
+    Mutual Defense Treaty, what does Article IV let the US do?", "is the Dayton Agreement the
+    reason Bosnia's political system is so convoluted?"."""
     surface = top.surface
-    if surface is None or surface.everyday or top.cover < 1.0:
+    if surface is None or surface.everyday or top.cover < 1.0 or len(surface.tokens) < 2:
         return False
     if sum(w >= 1.0 for w in surface.weights) < FULL_NAME_WORDS or surface.total < FULL_NAME_WEIGHT:
         return False
@@ -979,6 +981,9 @@ def _is_full_name_answer(
         return False
     if any(o.explained > top.explained + FULL_NAME_RIVAL for o in rest):
         return False
+    unknown = sum(_unknown(index, w) for w in _unexplained(top, words))
+    if unknown > 1 + len(_own_words(index, top, words)):
+        return False  # "the dayton agreement restaurant menu prices"
     runner_up = max((other.score for other in rest), default=0.0)
     return top.score - runner_up >= MARGIN
 
