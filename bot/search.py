@@ -127,7 +127,6 @@ DESCRIBED_KINDS: dict[str, frozenset[str]] = {
         ("treaty convention agreement accord", "treaty"),  # a "pact" may be an alliance (AUKUS)
         ("force", "operation alliance concept exercise challenge"),  # a force is not a treaty
         ("forum body", "alliance"),  # "the forum where…", "the vienna-based body that…"
-        ("deal", "treaty alliance"),  # "the 1995 deal that ended the war in bosnia" (or AUKUS)
         ("principle concept", "concept"),  # "the general principle where allies promise…"
     ]
     for word in words.split()
