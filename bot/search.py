@@ -976,15 +976,31 @@ def _is_full_name_answer(
         return False
     if _longer_name_present(top, rest):
         return False
-    if any(o.cover >= NAME_COVER and not o.named <= top.named for o in rest):
+    later = [  # named after ours, explaining no more: "…was it a warm-up for NATO?"
+        o
+        for o in rest
+        if o.cover >= NAME_COVER and _named_after(o, top, words) and o.explained <= top.explained
+    ]
+    rivals = [o for o in rest if not any(o is x for x in later)]
+    if any(o.cover >= NAME_COVER and not o.named <= top.named for o in rivals):
         return False
     if any(o.explained > top.explained + FULL_NAME_RIVAL for o in rest):
         return False
     unknown = sum(_unknown(index, w) for w in _unexplained(top, words))
     if unknown > 1 + len(_own_words(index, top, words)):
         return False  # "the dayton agreement restaurant menu prices"
-    runner_up = max((other.score for other in rest), default=0.0)
+    runner_up = max((other.score for other in rivals), default=0.0)
     return top.score - runner_up >= MARGIN
+
+
+def _named_after(other: _Evidence, first: _Evidence, words: list[str]) -> bool:
+    """Whether every word naming `other` comes after every word naming `first`: the thing
+    named first is the subject ("was the Brussels Treaty a warm-up for NATO?")."""
+    positions = {w: n for n, w in enumerate(words)}  # a word's last place
+    firsts = {w: n for n, w in reversed(list(enumerate(words)))}
+    own = [positions[w] for w in first.named if w in positions]
+    theirs = [firsts[w] for w in other.named - first.named if w in firsts]
+    return bool(own) and bool(theirs) and max(own) < min(theirs)
 
 
 def _is_sure_pivot_answer(
