@@ -97,6 +97,17 @@ def place_words() -> frozenset[str]:
 PLACES = place_words()
 
 
+# Places that mostly name a document, summit or manual in security writing, not a country:
+# "the budapest memorandum", "the ottawa treaty", "the treaty of tlatelolco".
+DOCUMENT_PLACES = frozenset(
+    """
+    budapest vilnius tallinn riga bucharest lisbon geneva tlatelolco pelindaba rarotonga
+    semipalatinsk maastricht amsterdam nice versailles westphalia montreux helsinki minsk
+    dayton wassenaar hague ottawa oslo rome aachen lancaster
+    """.split()
+)
+
+
 def equivalent_places() -> dict[str, tuple[str, ...]]:
     """Each place word → the other words of its group."""
     table: dict[str, tuple[str, ...]] = {}

@@ -33,7 +33,7 @@ from bot.index import (
     subject_words,
     weight,
 )
-from bot.places import PLACES, place_groups
+from bot.places import DOCUMENT_PLACES, PLACES, place_groups
 from bot.query import ASK_WORDS, EQUIVALENTS, FIELD_WORDS, Query
 from bot.slips import MIN_PLACE_SLIP, MIN_TYPO_LEN, is_filler_slip, place_slip
 
@@ -657,7 +657,11 @@ def _documents_named(words: list[str]) -> list[str]:
     """The places documents are named after in the question, however written: "rome" of
     "rome treaty", "budapest" of "budapest memorandum". An entry whose text lacks the place
     is not that document ("why did france, germany and italy sign the rome treaty")."""
-    return [a for a, b in itertools.pairwise(words) if a in PLACES and b in DOCUMENTS]
+    return [
+        a
+        for a, b in itertools.pairwise(words)
+        if (a in PLACES or a in DOCUMENT_PLACES) and b in DOCUMENTS
+    ]
 
 
 def _foreign_name(index: Index, number: int, phrase: str) -> bool:
@@ -775,6 +779,12 @@ def _in_order(name: tuple[str, ...], words: list[str]) -> bool:
     Triumph Tiger)."""
     positions = [words.index(t) for t in name if t in words and weight(t, in_name=True) >= 1.0]
     return positions == sorted(positions)
+
+
+def _written_whole(name: tuple[str, ...], words: list[str]) -> bool:
+    """Whether the name's words stand together in the question, in order."""
+    size = len(name)
+    return any(tuple(words[n : n + size]) == name for n in range(len(words) - size + 1))
 
 
 def _asks_own_label(index: Index, number: int, found: _Evidence, words: list[str]) -> bool:
@@ -972,8 +982,8 @@ def _is_full_name_answer(
         return False
     if sum(w >= 1.0 for w in surface.weights) < FULL_NAME_WORDS or surface.total < FULL_NAME_WEIGHT:
         return False
-    if not _in_order(surface.tokens, words) or top.explained < FULL_NAME_EXPLAINED:
-        return False
+    if not _written_whole(surface.tokens, words) or top.explained < FULL_NAME_EXPLAINED:
+        return False  # not "deterrence theory of criminal punishment" for deterrence by punishment
     if _longer_name_present(top, rest):
         return False
     later = [  # named after ours, explaining no more: "…was it a warm-up for NATO?"
@@ -986,9 +996,12 @@ def _is_full_name_answer(
         return False
     if any(o.explained > top.explained + FULL_NAME_RIVAL for o in rest):
         return False
+    # words we lack, beyond one in a longer question, need as many of its own text's words:
+    # not "the dayton agreement restaurant menu prices", nor "does brics have a mutual defence role"
     unknown = sum(_unknown(index, w) for w in _unexplained(top, words))
-    if unknown > 1 + len(_own_words(index, top, words)):
-        return False  # "the dayton agreement restaurant menu prices"
+    grace = 1 if len(subject_words(words)) > SHORT_QUESTION else 0
+    if unknown > grace + len(_own_words(index, top, words)):
+        return False
     runner_up = max((other.score for other in rivals), default=0.0)
     return top.score - runner_up >= MARGIN
 
