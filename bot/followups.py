@@ -25,7 +25,7 @@ from bot.query import FILLER, Intent, Query, parse_query
 from bot.schema import Kind
 
 # Words by which a question points back at what it named before: "…, but when did it end?"
-BACK_REFERENCES = frozenset("it its they them their".split())
+BACK_REFERENCES = frozenset("it its they them their one ones this these those".split())
 
 # Words that compare what is asked with a thing named: "the EU counterpart of Ocean Shield"
 COMPARISON = frozenset(
@@ -56,6 +56,8 @@ def reconsider(
         alone = research(parse_query(query.contrast))  # "forget the INF, when did New START…"
         if alone.outcome is Outcome.ANSWER:
             result = alone
+    if result.outcome is Outcome.SUGGEST and query.questions and not query.aside:
+        result = _as_questioned(query, result, research)
     tokens = query.text.split()
     if result.outcome is Outcome.ANSWER and _asks_succession(tokens):
         result = _with_successor(index, query, result)
@@ -68,6 +70,21 @@ def reconsider(
     elif best is not None and best.via is Via.TEXT and _asks_for_a_tag(index, query, best):
         # "what was the Cuban Missile Crisis?": a thing of its own, only tagged on the Rio Treaty
         result = SearchResult(Outcome.SUGGEST, result.candidates)
+    return result
+
+
+def _as_questioned(query: Query, result: SearchResult, research: Research) -> SearchResult:
+    """A message of several sentences whose chat only made the matcher unsure: one of its
+    questions alone answers the entry the whole message offered first ("lunch was great btw.
+    random one from my kid's homework: what does the Non-Proliferation Treaty actually
+    require?")."""
+    best = result.best
+    if best is None or best.via is Via.TEXT:
+        return result
+    for question in query.questions:
+        alone = research(parse_query(question))
+        if alone.outcome is Outcome.ANSWER and alone.best and alone.best.entry_id == best.entry_id:
+            return alone
     return result
 
 

@@ -69,6 +69,17 @@ _ASK_FRAME = re.compile(
     r"| were)|whats|who(?:'s| is| are| was| were))\s+(?:(?:the|a|an)\s+)?",
     re.IGNORECASE,
 )
+_OPENERS = (
+    r"(?:what|what's|whats|how|who|when|where|which|why|is|are|was|were|does|do|did|can|could)\b"
+)
+_ASKING_OPENER = re.compile(_OPENERS, re.IGNORECASE)
+# Where a sentence ends: a bang or question mark, a full stop or semicolon after a word (not
+# "U.S."), a colon before a question ("homework: what does…", not "Flintlock: the Siege of
+# Dawn"), or a line break.
+_SENTENCE_END = re.compile(
+    rf"(?<=[?!])\s+|(?<=[a-z0-9)]{{2}}[.;])\s+|(?<=[a-z0-9)]{{2}}:)\s+(?={_OPENERS})|\n+",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[?!.;:,()\n]|\s[-–—]+\s")
 _EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])|(?<!\w)_([^_\n]+)_(?!\w)|`([^`\n]+)`")
 _APOSTROPHE_S = re.compile(r"['\u2019\u02bc]s\b", re.IGNORECASE)
@@ -578,6 +589,7 @@ class Query:
     emphasis: tuple[str, ...] = ()  # folded spans set in *bold*, _italic_ or `code`
     asked: tuple[str, ...] = ()  # folded objects of explicit requests (see `find_asked`)
     contrast: str = ""  # what is asked once something is set aside (see `find_contrast`)
+    questions: tuple[str, ...] = ()  # the questions of a message of several sentences
     aside: bool = False  # the asker says it is off topic ("off topic: is the reef worth it")
     dismissed: bool = False  # and whether it was dismissed outright ("forget rimpac, …")
     proper: tuple[str, ...] = ()  # folded capitalised names of two words or more ("Budapest
@@ -903,6 +915,7 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         clause=" ".join(clause),
         emphasis=find_emphasis(raw),
         asked=find_asked(plain),
+        questions=find_questions(plain),
         contrast=contrast,
         dismissed=dismissed,
         aside=bool(_OFF_TOPIC.match(plain)),
@@ -988,6 +1001,16 @@ def find_contrast(text: str) -> tuple[str, bool]:
     if len(after.split()) < MIN_CONTRAST_WORDS:
         return "", False
     return after, dismissed is not None
+
+
+def find_questions(text: str) -> tuple[str, ...]:
+    """The sentences of a message of several that are questions, as written: "Happy Friday!
+    Before I log off: what happened to Operation Sophia?" → "what happened to Operation
+    Sophia?". Empty for a message of one sentence."""
+    sentences = [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+    if len(sentences) < 2:
+        return ()
+    return tuple(s for s in sentences if s.endswith("?") or _ASKING_OPENER.match(s))
 
 
 def find_asked(text: str) -> tuple[str, ...]:
