@@ -124,6 +124,7 @@ ENGLISH_FILLER = frozenset(
     wondering curious thought reckon guess assumed context thread threads
     pager simple nerd nerds lot
     team reading uncle aunt dad mum mom cousin nephew niece insists insisted claims claimed
+    primer primers explainer explainers
     """.split()
 )
 # What is left of contractions once the apostrophe goes: "don't" → "don", "I'm" → "im".

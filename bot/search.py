@@ -72,7 +72,7 @@ SURE_NAME_LEAD = 10.0  # word (a common one), and this far ahead of the next, is
 SURE_NAME_COMMON = 3  # "common": held by at least this many entries' text
 DOMINANT_EXPLAINED = 0.4  # a name present whole, its entry explaining this much…
 DOMINANT_LEAD = 15.0  # …and this far ahead of every other entry, is answered
-DOMINANT_UNKNOWN = 2  # words no entry knows it may leave over, per word of its text held
+DOMINANT_UNKNOWN = 1  # words no entry knows it may leave over, per word of its text held
 SHORT_UNKNOWN_EXPLAINED = 0.8  # a name explaining this much of a short question may sit
 # beside one word we lack ("why did KFOR need reinforcements… I thought Kosovo was calm")
 EVERYDAY_HELD = 2  # words of its own text that let an everyday name sit beside unknown ones
@@ -86,6 +86,7 @@ MAX_SCORED = 16  # names scored in full per question, the most promising first
 SLIP_POSITIONS = 2  # how far into the question a misspelt filler word is looked for
 FTS_CANDIDATES = 5
 TOPICAL_BELOW = 0.6  # best share explained below which names and tags are searched too
+PLACE_ONLY = 0.85  # share of its cover a name keeps when only its place words are present
 PLACES_HELD = 2  # places of its own text that let an entry's text answer beside another place
 
 # Words that judge a thing: asked of a named entry only beside a word of the field ("was
@@ -425,10 +426,12 @@ def _name_evidence(index: Index, words: list[str]) -> dict[int, _Evidence]:
         for token, credit in similar.items():
             if token not in known or credit > known[token][0]:
                 known[token] = (credit, word)
+    # a question naming several places ("washington-tokyo") does not name a thing by one of them
+    places = len({PLACE_GROUPS.get(w, w) for w in words if w in PLACES}) > 1
     evidence: dict[int, _Evidence] = {}
     for number in best:
         surface = surfaces[number]
-        cover, named = _cover(surface, known)
+        cover, named = _cover(surface, known, places=places)
         found = evidence.setdefault(surface.entry, _Evidence())
         # Every name of the entry explains its words ("modified brussels treaty"), misspelt
         # ones too: "quad secuirty dialogue" is all about the Quad.
@@ -438,20 +441,29 @@ def _name_evidence(index: Index, words: list[str]) -> dict[int, _Evidence]:
     return evidence
 
 
-def _cover(surface: Surface, known: dict[str, tuple[float, str]]) -> tuple[float, frozenset[str]]:
-    """Share (weighted) of the surface's words present in the question, and which words."""
+def _cover(
+    surface: Surface, known: dict[str, tuple[float, str]], *, places: bool = False
+) -> tuple[float, frozenset[str]]:
+    """Share (weighted) of the surface's words present in the question, and which words. With
+    `places` (the question names several), a name only a place of which is present counts
+    for less: "washington" of "washington-tokyo" is not the Washington Treaty."""
     if len(surface.tokens) > 1:
         whole = known.get(surface.joined)
         if whole is not None:
             return whole[0], frozenset([whole[1]])
     named: set[str] = set()
     got = 0.0
+    matched = []
     for token, token_weight in zip(surface.tokens, surface.weights, strict=True):
         hit = known.get(token)
         if hit is not None:
             got += hit[0] * token_weight
             named.add(hit[1])
-    return got / surface.total, frozenset(named)
+            matched.append(token)
+    cover = got / surface.total
+    if places and len(matched) < len(surface.tokens) and all(t in PLACES for t in matched):
+        cover *= PLACE_ONLY
+    return cover, frozenset(named)
 
 
 def _explain(
