@@ -34,7 +34,7 @@ from bot.index import (
     weight,
 )
 from bot.places import DOCUMENT_PLACES, PLACES, place_groups
-from bot.query import ASK_WORDS, EQUIVALENTS, FIELD_WORDS, Query
+from bot.query import ASK_WORDS, EQUIVALENTS, FIELD_WORDS, Query, fold
 from bot.slips import MIN_PLACE_SLIP, MIN_TYPO_LEN, is_filler_slip, place_slip
 
 __all__ = ["Candidate", "Index", "Outcome", "SearchResult", "Via", "build_index", "search"]
@@ -609,10 +609,10 @@ def _decide(
                 _text_may_answer(index, number, found, rivals, words, proper)
                 and (
                     _is_text_answer(index, found, others, words)
-                    or _is_sure_text_answer(index, found, others, words)
+                    or _is_sure_text_answer(index, number, found, others, words)
                     or (
                         _asks_own_label(index, number, found, words)
-                        and _is_sure_text_answer(index, found, others, words, label=True)
+                        and _is_sure_text_answer(index, number, found, others, words, label=True)
                     )
                 )
                 and _numbers_agree(index, number, words)
@@ -923,7 +923,13 @@ def _unknown(index: Index, word: str) -> bool:
 
 
 def _is_sure_text_answer(
-    index: Index, top: _Evidence, rest: list[_Evidence], words: list[str], *, label: bool = False
+    index: Index,
+    number: int,
+    top: _Evidence,
+    rest: list[_Evidence],
+    words: list[str],
+    *,
+    label: bool = False,
 ) -> bool:
     """A short description every word of which the knowledge base knows, explained almost
     entirely by one entry far ahead of the rest: "ireland triple lock", "minusma mali". With
@@ -931,12 +937,25 @@ def _is_sure_text_answer(
     "who is the eu high representative"."""
     # Two names of one place are one piece of evidence: "tokyo" and "japanese" are Japan.
     content = {PLACE_GROUPS.get(w, w) for w in content_words(words)}
+    if content <= _name_places(index, number):
+        # "the washington-tokyo alliance": the places of its name, and what it is
+        content |= {w for w in words if w in KIND_CUES}
     if top.explained < SURE_TEXT_EXPLAINED or (len(content) < SURE_TEXT_WORDS and not label):
         return False
     if any(_unknown(index, w) for w in _unexplained(top, words)):
         return False
     lead = top.explained - max((other.explained for other in rest), default=0.0)
     return lead >= SURE_TEXT_LEAD
+
+
+def _name_places(index: Index, number: int) -> set[str]:
+    """The places the entry's names hold, as their groups' first words ("japan" of "tokyo")."""
+    return {  # as written: "us" is filler among a name's tokens
+        PLACE_GROUPS[t]
+        for surface in index.named[number]
+        for t in fold(surface.text).split()
+        if t in PLACES
+    }
 
 
 def _is_sure_named_answer(
