@@ -40,7 +40,7 @@ from bot.slips import MIN_PLACE_SLIP, MIN_TYPO_LEN, is_filler_slip, place_slip
 __all__ = ["Candidate", "Index", "Outcome", "SearchResult", "Via", "build_index", "search"]
 
 THROUGH_NAMED_MAX = 0.5  # a named entry explaining less than this may only be a way in:
-THROUGH_EXPLAINED = 0.55  # a related entry explaining this much, this far ahead of it,
+THROUGH_EXPLAINED = 0.5  # a related entry explaining this much, this far ahead of it,
 THROUGH_LEAD = 0.2  # and TEXT_LEAD ahead of every other unnamed entry, is what is asked about
 RELATED_FIRST = 3  # a pivot's first related entries are its closest; ties are broken by order
 WHOLE_LEAD = 0.05  # a name present whole beats one with the same words and more besides
