@@ -593,6 +593,7 @@ class Query:
     questions: tuple[str, ...] = ()  # the questions of a message of several sentences
     aside: bool = False  # the asker says it is off topic ("off topic: is the reef worth it")
     dismissed: bool = False  # and whether it was dismissed outright ("forget rimpac, …")
+    acronyms: tuple[str, ...] = ()  # folded words written in capitals ("JCPOA", "NORAD")
     proper: tuple[str, ...] = ()  # folded capitalised names of two words or more ("Budapest
     # Memorandum"), without filler: what the asker writes as a proper name
 
@@ -798,6 +799,8 @@ def _american(text: str) -> str:
 
 
 # Capitalised words, joined by lower-case "of", "the", "for": "Treaty of Aachen".
+_ACRONYM = re.compile(r"\b[A-Z]{3,8}s?\b")
+_NUMERAL = re.compile(r"[IVXLC]+$")  # "Chapter VIII", "Article IV"
 _PROPER = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|the|for|de|du)\s+)*[A-Z][\w'-]*)+")
 _ROMAN_ARTICLE = re.compile(r"\b(articles?|art|chapters?)\.?\s+([ivxl]+)\b")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
@@ -921,6 +924,7 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         dismissed=dismissed,
         aside=bool(_OFF_TOPIC.match(plain)),
         proper=find_proper_names(raw),
+        acronyms=find_acronyms(plain),
     )
 
 
@@ -959,6 +963,15 @@ def _saying_at(tokens: list[str], position: int) -> tuple[str, ...] | None:
             ):
                 return words
     return None
+
+
+def find_acronyms(text: str) -> tuple[str, ...]:
+    """The words written in capitals, three letters or more, folded, chat ("LOL") aside: what
+    the asker names by its initials ("what did the JCPOA require of Iran")."""
+    if not any(c.isupper() for c in text):
+        return ()
+    found = (fold(m.group(0)) for m in _ACRONYM.finditer(text) if not _NUMERAL.match(m.group(0)))
+    return tuple(dict.fromkeys(w for w in found if w and w not in FILLER))
 
 
 def find_proper_names(raw: str) -> tuple[str, ...]:

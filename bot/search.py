@@ -241,7 +241,9 @@ def _search(index: Index, query: Query, limit: int) -> SearchResult:
         found = _related_answer(index, evidence, pivots, related, words, described=described)
         if found is not None:
             return found
-    return _decide(index, evidence, words, limit, skip=pivots, proper=query.proper)
+    return _decide(
+        index, evidence, words, limit, skip=pivots, proper=query.proper, acronyms=query.acronyms
+    )
 
 
 def _without_filler_typos(index: Index, query: Query) -> Query:
@@ -525,6 +527,7 @@ def _decide(
     *,
     skip: dict[int, _Evidence],
     proper: tuple[str, ...] = (),
+    acronyms: tuple[str, ...] = (),
 ) -> SearchResult:
     fits = {n for n in evidence if _kind_fits(index, n, words)}
     order = sorted(  # between equals, the one of the kind described comes first
@@ -606,7 +609,7 @@ def _decide(
             others = [f for n, f in by_text if n != number]
             rivals = [f for n, f in fitting if n != number and n not in skip]
             if (
-                _text_may_answer(index, number, found, rivals, words, proper)
+                _text_may_answer(index, number, found, rivals, words, proper, acronyms)
                 and (
                     _is_text_answer(index, found, others, words)
                     or _is_sure_text_answer(index, number, found, others, words)
@@ -630,6 +633,7 @@ def _text_may_answer(
     rivals: list[_Evidence],
     words: list[str],
     proper: tuple[str, ...],
+    acronyms: tuple[str, ...] = (),
 ) -> bool:
     """Whether an entry no name points to may be answered from its text at all: not when a
     short question has a word the knowledge base does not know; nor when it names a country
@@ -646,6 +650,8 @@ def _text_may_answer(
         return False
     if any(_foreign_name(index, number, phrase) for phrase in proper):
         return False
+    if any(_unknown(index, acronym) for acronym in acronyms):
+        return False  # "what did the JCPOA require of Iran": a thing we lack, by its initials
     if any(not index.text.holds(number, place) for place in _documents_named(words)):
         return False
     left = _unexplained(found, words)

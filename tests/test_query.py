@@ -287,3 +287,20 @@ def test_what_is_asked_once_a_topic_is_set_aside(raw: str, contrast: tuple[str, 
 def test_the_askers_own_word_that_a_question_is_off_topic_is_kept() -> None:
     assert parse_query("Off-topic but how do we run a meeting without a chair?").aside
     assert not parse_query("what is the OSCE's role in a conflict").aside
+
+
+def test_the_questions_of_a_message_of_several_sentences() -> None:
+    from bot.query import find_questions
+
+    assert find_questions("lunch was great btw. homework: what does the NPT require?") == (
+        "what does the NPT require?",
+    )
+    assert find_questions("what is the U.S. role in nato?") == ()
+    assert find_questions("is flintlock: the siege of dawn worth it") == ()
+    assert find_questions("standup at 10:30. what is aukus?") == ("what is aukus?",)
+
+
+def test_acronyms_are_words_in_capitals_but_not_numerals_or_chat() -> None:
+    from bot.query import find_acronyms
+
+    assert find_acronyms("LOL what did the JCPOA require under Chapter VIII?") == ("jcpoa",)

@@ -1234,3 +1234,82 @@ def test_a_named_entry_of_another_kind_than_described_gives_way_to_one_that_fits
     assert_answers(
         knowledge, "what does article 4 of the north atlantic treaty say", "north-atlantic-treaty"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "saw this <https://example.org/news/korea|article> about the US-ROK Mutual Defense"
+            " Treaty, what does Article IV let the US do?",
+            "us-rok-mutual-defense-treaty",
+        ),
+        (
+            "is the Dayton Agreement the reason Bosnia's political system is so convoluted?",
+            "dayton-agreement",
+        ),
+        ("is the Five Eyes alliance bigger than NATO", "five-eyes"),  # named first: the subject
+        (
+            "does the Joint Expeditionary Force need a green light from nato before it can deploy?",
+            "jef",
+        ),
+    ],
+)
+def test_a_name_written_out_whole_is_answered_beside_other_talk(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    assert_answers(knowledge, question, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the deterrence theory of criminal punishment in criminology",  # not adjacent
+        "does BRICS have any military or mutual defence role?",  # a short question, a word we lack
+        "what did the budapest memorandum promise ukraine",  # a document named after a place
+        "What did the JCPOA Iran nuclear deal require Iran to do with its centrifuges?",
+    ],
+)
+def test_a_name_or_text_beside_a_thing_we_lack_is_not_answered(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert_not_answered(knowledge, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "lunch was great btw. random one from my kid's homework: what does the"
+            " Non-Proliferation Treaty actually require countries to do?",
+            "npt",
+        ),
+        (
+            "Happy Friday! Before I log off: what happened to Operation Sophia, was it replaced"
+            " by something?",
+            "eunavfor-med",
+        ),
+        (
+            "Hi team, the ambassador wants a one-pager on Keen Sword ahead of the Tokyo visit."
+            " How big was the last one?",
+            "keen-sword",
+        ),
+    ],
+)
+def test_the_question_among_chat_decides(knowledge: Knowledge, question: str, entry: str) -> None:
+    assert_answers(knowledge, question, entry)
+
+
+def test_a_title_with_a_colon_is_not_split_into_questions(knowledge: Knowledge) -> None:
+    assert_not_answered(knowledge, "is flintlock: the siege of dawn worth buying on ps5")
+
+
+def test_several_places_do_not_name_a_thing_by_one_of_them(knowledge: Knowledge) -> None:
+    reply = ask(knowledge, "how does the washington-tokyo security relationship work day to day?")
+    assert not (isinstance(reply, EntryReply) and reply.entry.id == "north-atlantic-treaty"), reply
+    assert_answers(knowledge, "how does the washington-tokyo alliance work", "us-japan-alliance")
+
+
+def test_pronouns_do_not_tie_a_question_to_a_text(knowledge: Knowledge) -> None:
+    reply = ask(knowledge, "why some countries don't want foreign troops based on their soil")
+    assert not (isinstance(reply, EntryReply) and reply.entry.id == "aachen-treaty"), reply
