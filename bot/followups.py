@@ -21,11 +21,19 @@ from bot.index import (
     Via,
     subject_words,
 )
-from bot.query import FILLER, Intent, Query, parse_query
+from bot.query import FILLER, MIN_REMARK_WORDS, Intent, Query, parse_query
 from bot.schema import Kind
 
 # Words by which a question points back at what it named before: "…, but when did it end?"
 BACK_REFERENCES = frozenset("it its they them their one ones this these those".split())
+
+# Nouns that "that" or "this" points back with: "does that group change anything?"
+POINTED_NOUNS = frozenset(
+    """
+    group treaty pact deal agreement accord alliance bloc club organisation organization body
+    exercise drill operation mission force deployment clause article quote claim thing one
+    """.split()
+)
 
 # Words that compare what is asked with a thing named: "the EU counterpart of Ocean Shield"
 COMPARISON = frozenset(
@@ -52,6 +60,8 @@ def reconsider(
         result = _as_asked(index, query, result)
     if result.outcome is Outcome.ANSWER and query.contrast:
         result = _after_contrast(index, query, result, research)
+    elif result.outcome is Outcome.ANSWER and query.questions:
+        result = _after_remark(index, query, result, research)
     elif result.outcome is Outcome.SUGGEST and query.contrast and query.dismissed:
         alone = research(parse_query(query.contrast))  # "forget the INF, when did New START…"
         if alone.outcome is Outcome.ANSWER:
@@ -159,6 +169,46 @@ def _after_contrast(
     if len(held) >= CONTRAST_HELD * len(asked):
         return result
     return SearchResult(Outcome.SUGGEST, (best,))
+
+
+def _after_remark(
+    index: Index, query: Query, result: SearchResult, research: Research
+) -> SearchResult:
+    """A name answered that only a remark before the question holds ("I keep seeing the Zapad
+    exercise in the news. Do I need a visa to visit Belarus?"): the last question decides
+    when it answers alone; otherwise the name stays the answer if the question points back
+    at it or its text holds most of the question, and is only offered if not."""
+    best = result.best
+    if best is None or best.via is Via.TEXT:
+        return result
+    number = index.position[best.entry_id]
+    asked = [parse_query(question) for question in query.questions]
+    if any(_names_in(index, number, q.words.split()) for q in asked):
+        return result  # the question names it itself
+    last = asked[-1]
+    if last.intent is not Intent.ASK or _points_back(last.text.split()):
+        return result  # "…is that still true?", "does that group change anything?"
+    if len(query.text.split()) - len(last.text.split()) < MIN_REMARK_WORDS:
+        return result  # a topic set before the question: "UFS in august: why does…"
+    alone = research(last)
+    if alone.outcome is Outcome.ANSWER:
+        return alone
+    words = list(dict.fromkeys(subject_words(last.words.split())))
+    held = [w for w in words if index.text.holds(number, w)]
+    if len(held) >= CONTRAST_HELD * len(words):
+        return result
+    return SearchResult(Outcome.SUGGEST, (best,))
+
+
+def _points_back(tokens: list[str]) -> bool:
+    """Whether a question points back at what was said before it: a pronoun ("is it still
+    running"), "that" or "this" before a noun of the field ("that group"), or "is that…"."""
+    if BACK_REFERENCES & set(tokens) or tokens[:2] in (["is", "that"], ["was", "that"]):
+        return True
+    return any(
+        first in ("that", "this") and second in POINTED_NOUNS
+        for first, second in itertools.pairwise(tokens)
+    )
 
 
 def _names_in(index: Index, number: int, words: list[str]) -> list[Surface]:

@@ -1313,3 +1313,31 @@ def test_several_places_do_not_name_a_thing_by_one_of_them(knowledge: Knowledge)
 def test_pronouns_do_not_tie_a_question_to_a_text(knowledge: Knowledge) -> None:
     reply = ask(knowledge, "why some countries don't want foreign troops based on their soil")
     assert not (isinstance(reply, EntryReply) and reply.entry.id == "aachen-treaty"), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "I keep seeing the Zapad exercise in the news about Belarus and it made me want to"
+            " visit Minsk. Do I need a visa to visit Belarus as an EU citizen?",
+            None,
+        ),
+        (
+            "My colleague from Tokyo was telling me about the US-Japan alliance and the bases on"
+            " Okinawa. What's the big biennial field exercise that Japan and the US run together?",
+            "keen-sword",
+        ),
+        (
+            "Bucharest Nine vs reality: does that group actually change anything at nato summits?",
+            "bucharest-nine",
+        ),
+    ],
+)
+def test_a_name_in_a_remark_before_the_question_is_not_its_answer_unless_pointed_back_at(
+    knowledge: Knowledge, question: str, entry: str | None
+) -> None:
+    if entry is None:
+        assert_not_answered(knowledge, question)
+    else:
+        assert_answers(knowledge, question, entry)
