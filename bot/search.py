@@ -397,6 +397,10 @@ def _related_answer(
         or (not described and best.score - runner_up < MARGIN)
         or any(other > best.explained for other in rivals)
         or not _numbers_agree(index, ranked[0], words)
+        or (  # "NATO's Exercise Dynamic Mongoose" is not Dynamic Manta
+            len(subject_words(words)) <= SHORT_QUESTION
+            and any(_unknown(index, w) for w in _unexplained(best, words))
+        )
     ):
         return None
     pivot = max(pivots.values(), key=lambda f: f.cover)
@@ -720,12 +724,14 @@ def _through_named(
     lead = found.explained - max(others, default=0.0)
     content = content_words(words)
     left = _unexplained(found, words)
+    unsure = any(_unknown(index, w) for w in left)
     if (
         (entry.id in linked or index.entries[number].id in entry.related)
         and len(content) >= TEXT_MIN_WORDS
         and found.explained >= THROUGH_EXPLAINED
         and found.explained - named.explained >= THROUGH_LEAD
-        and lead >= (UNSURE_LEAD if any(_unknown(index, w) for w in left) else TEXT_LEAD)
+        and lead >= (UNSURE_LEAD if unsure else TEXT_LEAD)
+        and not (unsure and len(subject_words(words)) <= SHORT_QUESTION)  # "dynamic mongoose"
         and not _mostly_unknown(index, left, words)
         and _kind_fits(index, best, words)
         and _numbers_agree(index, best, words)
