@@ -63,7 +63,7 @@ SUCCESSION_PAIRS = frozenset(
 # Words common in questions that point at no entry in particular.
 VAGUE = frozenset("year years time times number numbers first last next ago".split())
 # Pronouns: they tie a question together and say nothing of its subject.
-PRONOUNS = frozenset("their theirs them our ours your yours his her hers".split())
+PRONOUNS = frozenset("their theirs them our ours your yours his her hers over".split())
 
 
 class Outcome(StrEnum):
