@@ -594,6 +594,7 @@ class Query:
     aside: bool = False  # the asker says it is off topic ("off topic: is the reef worth it")
     dismissed: bool = False  # and whether it was dismissed outright ("forget rimpac, …")
     acronyms: tuple[str, ...] = ()  # folded words written in capitals ("JCPOA", "NORAD")
+    which: str = ""  # the kind of thing "which …" asks for ("to enforce which peace agreement")
     proper: tuple[str, ...] = ()  # folded capitalised names of two words or more ("Budapest
     # Memorandum"), without filler: what the asker writes as a proper name
 
@@ -799,6 +800,20 @@ def _american(text: str) -> str:
 
 
 # Capitalised words, joined by lower-case "of", "the", "for": "Treaty of Aachen".
+# The kind a noun after "which" asks for.
+WHICH_KINDS: dict[str, str] = {
+    word: kind
+    for words, kind in [
+        ("treaty treaties agreement accord pact deal clause convention", "treaty"),
+        ("alliance bloc grouping organisation organization coalition club", "alliance"),
+        ("operation mission", "operation"),
+        ("exercise drill wargame", "exercise"),
+    ]
+    for word in words.split()
+}
+_WHICH = re.compile(
+    r"\bwhich\s+(?:[\w'-]+\s+){0,3}?(" + "|".join(WHICH_KINDS) + r")\b", re.IGNORECASE
+)
 _ACRONYM = re.compile(r"\b[A-Z]{3,8}s?\b")
 _NUMERAL = re.compile(r"[IVXLC]+$")  # "Chapter VIII", "Article IV"
 _PROPER = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|the|for|de|du)\s+)*[A-Z][\w'-]*)+")
@@ -925,6 +940,7 @@ def parse_query(raw: str, *, kinds: frozenset[str] = frozenset()) -> Query:
         aside=bool(_OFF_TOPIC.match(plain)),
         proper=find_proper_names(raw),
         acronyms=find_acronyms(plain),
+        which=find_which(plain),
     )
 
 
@@ -963,6 +979,13 @@ def _saying_at(tokens: list[str], position: int) -> tuple[str, ...] | None:
             ):
                 return words
     return None
+
+
+def find_which(text: str) -> str:
+    """The kind a "which …" question asks for, by its noun: "IFOR was deployed to enforce
+    which peace agreement?" → treaty, "the Soviet answer to which alliance" → alliance."""
+    match = _WHICH.search(text)
+    return WHICH_KINDS.get(match.group(1).lower(), "") if match else ""
 
 
 def find_acronyms(text: str) -> tuple[str, ...]:

@@ -80,6 +80,7 @@ FULL_NAME_WORDS = 1  # telling words of a name of several, written out whole, th
 FULL_NAME_WEIGHT = 1.25  # …weighing this much in all (see `_is_full_name_answer`)
 FULL_NAME_EXPLAINED = 0.4
 FULL_NAME_RIVAL = 0.2  # how much more of the question another entry may explain
+WHICH_EXPLAINED = 0.7  # an entry of the kind "which …" asks for, explaining this much, is it
 LABEL_NAMED = 0.5  # a label beside this much of the entry's name points at the entry
 MAX_POSTINGS = 200  # a name word in more names than this only counts once rarer words hit
 MAX_SCORED = 16  # names scored in full per question, the most promising first
@@ -242,7 +243,14 @@ def _search(index: Index, query: Query, limit: int) -> SearchResult:
         if found is not None:
             return found
     return _decide(
-        index, evidence, words, limit, skip=pivots, proper=query.proper, acronyms=query.acronyms
+        index,
+        evidence,
+        words,
+        limit,
+        skip=pivots,
+        proper=query.proper,
+        acronyms=query.acronyms,
+        which=query.which,
     )
 
 
@@ -532,6 +540,7 @@ def _decide(
     skip: dict[int, _Evidence],
     proper: tuple[str, ...] = (),
     acronyms: tuple[str, ...] = (),
+    which: str = "",
 ) -> SearchResult:
     fits = {n for n in evidence if _kind_fits(index, n, words)}
     order = sorted(  # between equals, the one of the kind described comes first
@@ -587,6 +596,24 @@ def _decide(
             n in fits and f.explained >= top.explained and _numbers_agree(index, n, words)
             for n, f in evidence.items()
         )
+    if sure and which and index.entries[top_number].kind.value != which:
+        # "IFOR was deployed to enforce which peace agreement?": the entry of the kind asked
+        # for that explains most of it, clearly, else the two are offered
+        asked = sorted(
+            (
+                (n, f)
+                for n, f in evidence.items()
+                if index.entries[n].kind.value == which and _numbers_agree(index, n, words)
+            ),
+            key=lambda item: -item[1].explained,
+        )
+        if asked:
+            number, found = asked[0]
+            lead = found.explained - max((f.explained for _, f in asked[1:]), default=0.0)
+            if found.explained >= WHICH_EXPLAINED and lead >= TEXT_LEAD:
+                return SearchResult(Outcome.ANSWER, (_candidate(index, number, found),))
+            pair = (_candidate(index, number, found), _candidate(index, top_number, top))
+            return SearchResult(Outcome.SUGGEST, pair)
     if sure and _numbers_agree(index, top_number, words):
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
     named = top.cover >= NAME_COVER and top_number not in skip

@@ -304,3 +304,11 @@ def test_acronyms_are_words_in_capitals_but_not_numerals_or_chat() -> None:
     from bot.query import find_acronyms
 
     assert find_acronyms("LOL what did the JCPOA require under Chapter VIII?") == ("jcpoa",)
+
+
+def test_which_names_the_kind_asked_for() -> None:
+    from bot.query import find_which
+
+    assert find_which("IFOR was deployed to enforce which peace agreement?") == "treaty"
+    assert find_which("The Warsaw Pact was the Soviet answer to which alliance?") == "alliance"
+    assert find_which("which countries are in nato") == ""

@@ -1341,3 +1341,25 @@ def test_a_name_in_a_remark_before_the_question_is_not_its_answer_unless_pointed
         assert_not_answered(knowledge, question)
     else:
         assert_answers(knowledge, question, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "IFOR was deployed to enforce which peace agreement, and who signed it?",
+            "dayton-agreement",
+        ),
+        (
+            "Operation Prosperity Guardian runs under which Bahrain-based naval coalition?",
+            "combined-maritime-forces",
+        ),
+    ],
+)
+def test_which_asks_for_a_kind_the_named_entry_is_not(
+    knowledge: Knowledge, question: str, entry: str
+) -> None:
+    reply = ask(knowledge, question)
+    assert (isinstance(reply, EntryReply) and reply.entry.id == entry) or (
+        isinstance(reply, SuggestReply) and reply.entries[0].id == entry
+    ), reply
