@@ -1351,9 +1351,8 @@ def test_a_name_in_a_remark_before_the_question_is_not_its_answer_unless_pointed
             "dayton-agreement",
         ),
         (
-            "Operation Prosperity Guardian runs under which Bahrain-based naval coalition, and how"
-            " many members does it have?",
-            "combined-maritime-forces",
+            "The Malabar navies belong to which four-country grouping, and when was it revived?",
+            "quad",
         ),
     ],
 )
