@@ -186,13 +186,16 @@ def _after_remark(
     if any(_names_in(index, number, q.words.split()) for q in asked):
         return result  # the question names it itself
     last = asked[-1]
-    if last.intent is not Intent.ASK or _points_back(last.text.split()):
+    tokens = last.text.split()
+    if last.intent is not Intent.ASK or _points_back(tokens):
         return result  # "…is that still true?", "does that group change anything?"
-    if len(query.text.split()) - len(last.text.split()) < MIN_REMARK_WORDS:
+    if len(query.text.split()) - len(tokens) < MIN_REMARK_WORDS:
         return result  # a topic set before the question: "UFS in august: why does…"
     alone = research(last)
     if alone.outcome is Outcome.ANSWER:
         return alone
+    if BACK_REFERENCES & set(tokens):
+        return result  # "…is it still running?"
     words = list(dict.fromkeys(subject_words(last.words.split())))
     held = [w for w in words if index.text.holds(number, w)]
     if len(held) >= CONTRAST_HELD * len(words):
@@ -201,9 +204,9 @@ def _after_remark(
 
 
 def _points_back(tokens: list[str]) -> bool:
-    """Whether a question points back at what was said before it: a pronoun ("is it still
-    running"), "that" or "this" before a noun of the field ("that group"), or "is that…"."""
-    if BACK_REFERENCES & set(tokens) or tokens[:2] in (["is", "that"], ["was", "that"]):
+    """Whether a question points back at what was said before it, beyond a pronoun that may
+    point within it: "that" or "this" before a noun of the field ("that group"), "is that…"."""
+    if tokens[:2] in (["is", "that"], ["was", "that"], ["is", "this"]):
         return True
     return any(
         first in ("that", "this") and second in POINTED_NOUNS
