@@ -556,6 +556,10 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "ships": ("vessels", "naval"),
     "ship": ("vessel", "naval"),
     "stateside": ("united", "american"),
+    "withdrew": ("withdraw", "withdrawal", "withdrawals", "withdrawn"),  # irregular forms
+    "withdrawn": ("withdraw", "withdrawal", "withdrew"),
+    "fought": ("fight", "fighting", "combat"),
+    "americas": ("hemisphere", "inter", "american"),  # the continents, not the United States
 }
 for _word, _others in equivalent_places().items():
     EQUIVALENTS[_word] = tuple(dict.fromkeys((*EQUIVALENTS.get(_word, ()), *_others)))
