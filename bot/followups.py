@@ -1,7 +1,8 @@
 """Second looks at a decided result, from how the question is put: a name asked for
 outright ("anyone know much about Cobra Gold? my cousin…"), a topic set aside before the real
-question ("forget rimpac, when is the best time to visit hawaii?"), and what came after a named
-entry ("what replaced isaf")."""
+question ("forget rimpac, when is the best time to visit hawaii?"), a question among chat
+("lunch was great btw. what does the NPT require?"), a name only a remark before the question
+holds, and what came after a named entry ("what replaced isaf")."""
 
 from __future__ import annotations
 
@@ -161,14 +162,18 @@ def _after_contrast(
     if index.entries[number].kind is Kind.TREATY and CLAUSE_WORDS & set(after.words.split()):
         return result  # "…about the US-ROK Mutual Defense Treaty, what does Article IV say?"
     asked = list(dict.fromkeys(subject_words(after.words.split())))
-    held = [w for w in asked if index.text.holds(number, w)]
     renamed = _names_in(index, number, asked)
     if renamed:  # "…in NATO, is NORDEFCO kind of pointless?", not "…at kakadu national park"
         everyday = all(surface.everyday for surface in renamed)
         return SearchResult(Outcome.SUGGEST, (best,)) if everyday else result
-    if len(held) >= CONTRAST_HELD * len(asked):
-        return result
-    return SearchResult(Outcome.SUGGEST, (best,))
+    return result if _holds_most(index, number, after) else SearchResult(Outcome.SUGGEST, (best,))
+
+
+def _holds_most(index: Index, number: int, question: Query) -> bool:
+    """Whether the entry's text holds CONTRAST_HELD of the question's subject words."""
+    asked = list(dict.fromkeys(subject_words(question.words.split())))
+    held = [w for w in asked if index.text.holds(number, w)]
+    return len(held) >= CONTRAST_HELD * len(asked)
 
 
 def _after_remark(
@@ -194,12 +199,8 @@ def _after_remark(
     alone = research(last)
     if alone.outcome is Outcome.ANSWER:
         return alone
-    if BACK_REFERENCES & set(tokens):
+    if BACK_REFERENCES & set(tokens) or _holds_most(index, number, last):
         return result  # "…is it still running?"
-    words = list(dict.fromkeys(subject_words(last.words.split())))
-    held = [w for w in words if index.text.holds(number, w)]
-    if len(held) >= CONTRAST_HELD * len(words):
-        return result
     return SearchResult(Outcome.SUGGEST, (best,))
 
 
