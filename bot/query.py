@@ -197,6 +197,10 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("world", "body"): "un",  # "the world body's missions"
     ("side", "by", "side"): "together",
     ("every", "year"): "annual",
+    ("every", "other", "year"): "biennial",
+    ("every", "other", "summer"): "biennial",
+    ("every", "second", "year"): "biennial",
+    ("every", "two", "years"): "biennial",
     ("every", "single", "year"): "annual",
     ("each", "year"): "annual",
     ("part", "of", "the", "world"): "region",
@@ -560,6 +564,13 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "withdrawn": ("withdraw", "withdrawal", "withdrew"),
     "fought": ("fight", "fighting", "combat"),
     "americas": ("hemisphere", "inter", "american"),  # the continents, not the United States
+    "outlaws": ("bans", "prohibits", "prohibition"),
+    "outlaw": ("ban", "prohibit", "prohibition"),
+    "outlawed": ("banned", "prohibited", "prohibition"),
+    "comply": ("compliance",),
+    "checks": ("inspections", "verification", "verifies"),
+    "fighting": ("war", "conflict", "combat"),
+    "huge": ("large", "largest", "major"),
 }
 for _word, _others in equivalent_places().items():
     EQUIVALENTS[_word] = tuple(dict.fromkeys((*EQUIVALENTS.get(_word, ()), *_others)))
@@ -788,6 +799,7 @@ MISSPELLINGS = {
 }
 SPELLINGS.update(MISSPELLINGS)
 _ISATION = re.compile(r"isation(s?)\b")
+_YS_PLURAL = re.compile(r"\b([a-z]{2,}[^aeiouy\W\d])ys\b")
 
 
 _SPELLING_KEYS = frozenset(SPELLINGS)
@@ -797,13 +809,14 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 def _american(text: str) -> str:
     if "isation" in text:
         text = _ISATION.sub(r"ization\1", text)
+    if "ys" in text:  # "armys", "countrys": the plural misspelt
+        text = _YS_PLURAL.sub(r"\1ies", text)
     words = text.split()
     if _SPELLING_KEYS.isdisjoint(words):
         return " ".join(words)
     return " ".join(SPELLINGS.get(word, word) for word in words)
 
 
-# Capitalised words, joined by lower-case "of", "the", "for": "Treaty of Aachen".
 # The kind a noun after "which" asks for.
 WHICH_KINDS: dict[str, str] = {
     word: kind
@@ -820,6 +833,7 @@ _WHICH = re.compile(
 )
 _ACRONYM = re.compile(r"\b[A-Z]{3,8}s?\b")
 _NUMERAL = re.compile(r"[IVXLC]+$")  # "Chapter VIII", "Article IV"
+# Capitalised words, joined by lower-case "of", "the", "for": "Treaty of Aachen".
 _PROPER = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|the|for|de|du)\s+)*[A-Z][\w'-]*)+")
 _ROMAN_ARTICLE = re.compile(r"\b(articles?|art|chapters?)\.?\s+([ivxl]+)\b")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}

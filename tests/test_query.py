@@ -312,3 +312,10 @@ def test_which_names_the_kind_asked_for() -> None:
     assert find_which("IFOR was deployed to enforce which peace agreement?") == "treaty"
     assert find_which("The Warsaw Pact was the Soviet answer to which alliance?") == "alliance"
     assert find_which("which countries are in nato") == ""
+
+
+def test_plurals_misspelt_with_ys_are_mended() -> None:
+    from bot.query import fold
+
+    assert fold("armys countrys militarys allys") == "armies countries militaries allies"
+    assert fold("always days keys") == "always days keys"
