@@ -225,6 +225,8 @@ SAYINGS: dict[tuple[str, ...], str] = {
     ("held", "back"): "withheld",
     ("roll", "into"): "deployed",
     ("rolled", "into"): "deployed",
+    ("go", "halves"): "sharing",
+    ("going", "halves"): "sharing",
     ("sign", "off"): "approval",
     ("signed", "off"): "approved",
 }
@@ -571,6 +573,13 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "checks": ("inspections", "verification", "verifies"),
     "fighting": ("war", "conflict", "combat"),
     "huge": ("large", "largest", "major"),
+    "services": ("agencies",),  # "spy services"
+    "swap": ("exchange", "share", "sharing"),
+    "swapping": ("exchange", "sharing"),
+    "pricey": ("expensive", "costly", "cost"),
+    "forbid": ("restrict", "prohibit", "restrictions", "bar"),
+    "forbids": ("restricts", "prohibits", "restrictions", "bars"),
+    "risky": ("dangerous", "risk", "risks"),
 }
 for _word, _others in equivalent_places().items():
     EQUIVALENTS[_word] = tuple(dict.fromkeys((*EQUIVALENTS.get(_word, ()), *_others)))
