@@ -62,8 +62,9 @@ SUCCESSION_PAIRS = frozenset(
 
 # Words common in questions that point at no entry in particular.
 VAGUE = frozenset("year years time times number numbers first last next ago".split())
-# Pronouns: they tie a question together and say nothing of its subject.
-PRONOUNS = frozenset("their theirs them our ours your yours his her hers over".split())
+# Pronouns and "over" ("over 9,000 troops"): they tie a question together and say nothing
+# of its subject.
+LINKING = frozenset("their theirs them our ours your yours his her hers over".split())
 
 
 class Outcome(StrEnum):
@@ -131,7 +132,7 @@ def weight(token: str, *, in_name: bool = False) -> float:
         return 0.3  # years and editions: "baltops 2024", "freedom shield 24"
     if len(token) in (3, 5) and token[-1] == "s" and token[:-1].isdigit():
         return 0.3  # decades: "in the 90s", "1990s"
-    if len(token) == 1 or token in VAGUE or token in PRONOUNS:
+    if len(token) == 1 or token in VAGUE or token in LINKING:
         return 0.25
     return 1.0
 

@@ -618,7 +618,7 @@ def _decide(
         return SearchResult(Outcome.ANSWER, (_candidate(index, top_number, top),))
     named = top.cover >= NAME_COVER and top_number not in skip
     if named:
-        through = _through_named(index, top_number, top, evidence, words)
+        through = _through_named(index, top_number, top, evidence, words, fits)
         if through is not None:
             name = top.surface.text if top.surface is not None else ""
             chosen = Candidate(
@@ -726,15 +726,20 @@ def _foreign_name(index: Index, number: int, phrase: str) -> bool:
 
 
 def _through_named(
-    index: Index, number: int, named: _Evidence, evidence: dict[int, _Evidence], words: list[str]
+    index: Index,
+    number: int,
+    named: _Evidence,
+    evidence: dict[int, _Evidence],
+    words: list[str],
+    fits: set[int],
 ) -> int | None:
     """ "what did nato do against somali pirates between 2009 and 2016": NATO is named but
     explains little; the question is about an entry related to it whose text explains much
-    more, well ahead of every other unnamed entry."""
+    more, well ahead of every other unnamed entry. `fits`: the entries of a kind the question
+    allows."""
     if named.explained >= THROUGH_NAMED_MAX:
         return None
     linked = set(index.entries[number].related)
-    fits = {n for n in evidence if n != number and _kind_fits(index, n, words)}
     ranked = sorted(  # between equals, the one of the kind described ("the nato force that…")
         ((n, f) for n, f in evidence.items() if n != number and f.cover < NAME_COVER),
         key=lambda item: (-item[1].explained, item[0] not in fits),
@@ -760,7 +765,7 @@ def _through_named(
         and lead >= (UNSURE_LEAD if unsure else TEXT_LEAD)
         and not (unsure and len(subject_words(words)) <= SHORT_QUESTION)  # "dynamic mongoose"
         and not _mostly_unknown(index, left, words)
-        and _kind_fits(index, best, words)
+        and best in fits
         and _numbers_agree(index, best, words)
     ):
         return best
@@ -1056,12 +1061,13 @@ def _is_full_name_answer(
         return False  # not "deterrence theory of criminal punishment" for deterrence by punishment
     if _longer_name_present(top, rest):
         return False
-    later = [  # named after ours, explaining no more: "…was it a warm-up for NATO?"
+    rivals = [  # not one named after ours, explaining no more: "…was it a warm-up for NATO?"
         o
         for o in rest
-        if o.cover >= NAME_COVER and _named_after(o, top, words) and o.explained <= top.explained
+        if not (
+            o.cover >= NAME_COVER and _named_after(o, top, words) and o.explained <= top.explained
+        )
     ]
-    rivals = [o for o in rest if not any(o is x for x in later)]
     if any(o.cover >= NAME_COVER and not o.named <= top.named for o in rivals):
         return False
     if any(o.explained > top.explained + FULL_NAME_RIVAL for o in rest):
